@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+import sopan
+
+
+def sopan(request: HttpRequest) -> dict[str, Any]:
+    return {"SOPAN_VERSION": sopan.__version__, "SOPAN_MODE": settings.SOPAN_MODE}
