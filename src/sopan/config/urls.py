@@ -7,5 +7,10 @@ admin.site.site_title = "sopan"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("sop/", include("sopan.sops.urls")),
     path("", include("sopan.web.urls")),
 ]
+
+handler403 = "sopan.web.views.permission_denied"
+handler404 = "sopan.web.views.page_not_found"
+handler500 = "sopan.web.views.server_error"

@@ -1,0 +1,81 @@
+"""`sopan serve` and `sopan demo`."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from sopan.cli.django_setup import migrate, setup_django
+from sopan.cli.output import Console
+from sopan.i18n import gettext_noop as N
+
+
+def register(sub: Any, t: Callable[[str], str]) -> None:
+    serve = sub.add_parser(
+        "serve",
+        help=t(N("jalankan aplikasi web")),
+        description=t(N("Menjalankan aplikasi web dengan server WSGI produksi (waitress).")),
+    )
+    serve.add_argument("--host", default="127.0.0.1", help=t(N("alamat (bawaan 127.0.0.1)")))
+    serve.add_argument("--port", type=int, default=8000, help=t(N("port (bawaan 8000)")))
+    serve.add_argument("--threads", type=int, default=8, help=t(N("jumlah thread pelayan")))
+    serve.set_defaults(run=run_serve)
+
+    demo = sub.add_parser(
+        "demo",
+        help=t(N("siapkan basis data dan muat organisasi demo")),
+        description=t(
+            N(
+                "Membuat/memperbarui basis data lalu memuat Pemerintah Kabupaten Sukamaju "
+                "(unit, jabatan, pegawai, SOP contoh, akun demo). Aman dijalankan berulang."
+            )
+        ),
+    )
+    demo.set_defaults(run=run_demo)
+
+
+def run_serve(args: argparse.Namespace, console: Console) -> int:
+    setup_django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    try:
+        call_command("check", databases=["default"], fail_level="ERROR")
+    except SystemCheckError as error:
+        console.error(N("Pengaturan belum aman untuk dijalankan:"))
+        console.err.write(str(error) + "\n")
+        return 2
+    import waitress
+
+    from sopan.config.wsgi import application
+
+    url = f"http://{args.host}:{args.port}/"
+    console.say(N("sopan berjalan di {url} (mode {mode}). Tekan Ctrl+C untuk berhenti."),
+                url=url, mode=settings.SOPAN_MODE)
+    waitress.serve(application, host=args.host, port=args.port, threads=args.threads,
+                   ident="sopan")
+    return 0
+
+
+def run_demo(args: argparse.Namespace, console: Console) -> int:
+    setup_django()
+    from django.conf import settings
+
+    if settings.SOPAN_MODE == "production":
+        console.error(N("Organisasi demo tidak boleh dimuat pada mode produksi (SOPAN_MODE)."))
+        return 2
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    migrate()
+    from sopan.demo.loader import DEMO_PASSWORD, load_demo
+
+    summary = load_demo(progress=console.progress)
+    console.say(
+        N("Organisasi demo siap: {units} unit, {people} pegawai, {sops} SOP."),
+        units=summary.units, people=summary.people, sops=summary.sops,
+    )
+    console.say(N("Akun demo (kata sandi semuanya: {password}):"), password=DEMO_PASSWORD)
+    for username, role, unit in summary.logins:
+        console.raw(f"  {username:<28} {console.t(role):<12} {unit}")
+    return 0
