@@ -9,7 +9,7 @@ from sopan.audit.models import AuditEvent, AuditHead
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
+class AuditEventAdmin(admin.ModelAdmin):
     list_display = ("seq", "created_at", "actor_username", "action", "object_type", "object_repr")
     list_filter = ("action", "object_type")
     search_fields = ("actor_username", "action", "object_repr", "object_id", "note")
@@ -28,7 +28,7 @@ class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
 
 
 @admin.register(AuditHead)
-class AuditHeadAdmin(admin.ModelAdmin[AuditHead]):
+class AuditHeadAdmin(admin.ModelAdmin):
     list_display = ("seq", "hash")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
