@@ -76,6 +76,15 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    def clean(self) -> None:
+        if self.parent is not None and self.parent.instansi_id != self.instansi_id:
+            raise ValidationError(
+                {
+                    "parent": _("Unit induk %(unit)s berasal dari instansi lain.")
+                    % {"unit": self.parent}
+                }
+            )
+
     def path_ids(self) -> list[int]:
         """Ids from the root down to this unit (inclusive)."""
         return [int(part) for part in self.path.strip("/").split("/") if part]
@@ -200,6 +209,19 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.position}"
+
+    def clean(self) -> None:
+        if (
+            self.person_id is not None
+            and self.position_id is not None
+            and self.person.instansi_id != self.position.instansi_id
+        ):
+            raise ValidationError(
+                {
+                    "position": _("Jabatan %(position)s berasal dari instansi lain.")
+                    % {"position": self.position}
+                }
+            )
 
 
 class Membership(models.Model):
