@@ -1,0 +1,237 @@
+"""SOPs and their versions.
+
+A :class:`Sop` is the identity that lasts (owner unit, code); each :class:`SopVersion` holds
+one whole document (``SopDocument.model_dump(mode="json")``) with its hash. The columns
+``nama``/``nomor``/``jenis`` and the rows of :class:`VersionActor`, :class:`VersionStep` and
+:class:`VersionCitation` are DERIVED from the document by :mod:`sopan.sops.services` on every
+write, so lists and search run on indexes; they are never edited on their own.
+Every status change is a :class:`VersionTransition` row.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from sopan.sops.choices import VersionStatus
+
+if TYPE_CHECKING:
+    from sopan.document import SopDocument
+
+
+def new_verification_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class Sop(models.Model):
+    instansi = models.ForeignKey(
+        "organisations.Instansi",
+        on_delete=models.PROTECT,
+        related_name="sops",
+        verbose_name=_("instansi"),
+        editable=False,
+    )
+    unit = models.ForeignKey(
+        "organisations.Unit",
+        on_delete=models.PROTECT,
+        related_name="sops",
+        verbose_name=_("unit kerja pemilik"),
+    )
+    kode = models.SlugField(_("kode"), max_length=120)
+    is_public = models.BooleanField(
+        _("tampil di portal publik"),
+        default=True,
+        help_text=_("Versi yang sudah disahkan tampil untuk umum."),
+    )
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+        editable=False,
+    )
+
+    class Meta:
+        verbose_name = _("SOP")
+        verbose_name_plural = _("SOP")
+        ordering = ["kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["instansi", "kode"], name="sop_kode_unique_instansi")
+        ]
+
+    def __str__(self) -> str:
+        return self.kode
+
+
+class SopVersion(models.Model):
+    sop = models.ForeignKey(
+        Sop, on_delete=models.CASCADE, related_name="versions", verbose_name=_("SOP")
+    )
+    number = models.PositiveIntegerField(_("versi ke"))
+    document = models.JSONField(_("dokumen"))
+    document_hash = models.CharField(_("hash dokumen"), max_length=64)
+    status = models.CharField(
+        _("status"),
+        max_length=30,
+        choices=VersionStatus.choices,
+        default=VersionStatus.KONSEP,
+        db_index=True,
+    )
+    # For the public verification page behind the QR code: unguessable, never reused.
+    token = models.CharField(
+        _("token verifikasi"),
+        max_length=32,
+        unique=True,
+        default=new_verification_token,
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
+    )
+    updated_at = models.DateTimeField(_("diubah"), default=timezone.now)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("diubah oleh"),
+    )
+    # Optimistic locking: an edit names the lock_version it started from.
+    lock_version = models.PositiveIntegerField(_("versi penguncian"), default=0)
+    # Derived from the document by the services (for lists and search).
+    nama = models.CharField(_("nama SOP"), max_length=500)
+    nomor = models.CharField(_("nomor SOP"), max_length=200, blank=True)
+    jenis = models.CharField(_("jenis SOP"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("versi SOP")
+        verbose_name_plural = _("versi SOP")
+        ordering = ["sop_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["sop", "number"], name="sopversion_number_unique")
+        ]
+        indexes = [
+            models.Index(fields=["status", "sop"], name="sopversion_status_sop"),
+            models.Index(fields=["sop", "number"], name="sopversion_sop_number"),
+            models.Index(fields=["nama"], name="sopversion_nama"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} (v{self.number})"
+
+    def document_model(self) -> SopDocument:
+        from sopan.document import SopDocument
+
+        return SopDocument.model_validate(self.document)
+
+
+class VersionActor(models.Model):
+    version = models.ForeignKey(
+        SopVersion, on_delete=models.CASCADE, related_name="actors", verbose_name=_("versi")
+    )
+    actor_id = models.CharField(_("id pelaksana"), max_length=100)
+    nama = models.CharField(_("nama"), max_length=300, blank=True)
+    jenis = models.CharField(_("jenis"), max_length=20, blank=True)
+    order = models.PositiveIntegerField(_("urutan"))
+
+    class Meta:
+        verbose_name = _("pelaksana")
+        verbose_name_plural = _("pelaksana")
+        ordering = ["version", "order"]
+        indexes = [models.Index(fields=["nama"], name="versionactor_nama")]
+
+    def __str__(self) -> str:
+        return self.nama or self.actor_id
+
+
+class VersionStep(models.Model):
+    version = models.ForeignKey(
+        SopVersion, on_delete=models.CASCADE, related_name="steps", verbose_name=_("versi")
+    )
+    step_id = models.CharField(_("id langkah"), max_length=100)
+    no = models.CharField(_("nomor"), max_length=20, blank=True)
+    kegiatan = models.TextField(_("kegiatan"), blank=True)
+    simbol = models.CharField(_("simbol"), max_length=20)
+    order = models.PositiveIntegerField(_("urutan"))
+
+    class Meta:
+        verbose_name = _("langkah")
+        verbose_name_plural = _("langkah")
+        ordering = ["version", "order"]
+
+    def __str__(self) -> str:
+        return f"{self.no} {self.kegiatan}".strip()
+
+
+class VersionCitation(models.Model):
+    version = models.ForeignKey(
+        SopVersion, on_delete=models.CASCADE, related_name="citations", verbose_name=_("versi")
+    )
+    text = models.TextField(_("teks"))
+    order = models.PositiveIntegerField(_("urutan"))
+    # The register row the line cites, when it could be matched.
+    regulation = models.ForeignKey(
+        "regulations.Regulation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="citations",
+        verbose_name=_("peraturan"),
+    )
+
+    class Meta:
+        verbose_name = _("dasar hukum")
+        verbose_name_plural = _("dasar hukum")
+        ordering = ["version", "order"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class VersionTransition(models.Model):
+    """One status change of a version: who, when, from what, to what, and why."""
+
+    version = models.ForeignKey(
+        SopVersion,
+        on_delete=models.CASCADE,
+        related_name="transitions",
+        verbose_name=_("versi"),
+    )
+    # Empty for the row that records the version's creation.
+    from_status = models.CharField(
+        _("dari status"), max_length=30, choices=VersionStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("ke status"), max_length=30, choices=VersionStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pelaku"),
+    )
+    at = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    note = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("perubahan status")
+        verbose_name_plural = _("perubahan status")
+        ordering = ["version", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.version}: {self.from_status or '-'} → {self.to_status}"
