@@ -70,7 +70,11 @@ class Unit(models.Model):
         verbose_name_plural = _("unit kerja")
         ordering = ["path"]
         constraints = [
-            models.UniqueConstraint(fields=["instansi", "kode"], name="unit_kode_unique_instansi")
+            models.UniqueConstraint(
+                fields=["instansi", "kode"],
+                name="unit_kode_unique_instansi",
+                violation_error_message=_("Kode unit ini sudah dipakai di instansi yang sama."),
+            )
         ]
 
     def __str__(self) -> str:
@@ -129,7 +133,9 @@ class Position(models.Model):
         ordering = ["unit__path", "-kepala_unit", "nama"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instansi", "kode"], name="position_kode_unique_instansi"
+                fields=["instansi", "kode"],
+                name="position_kode_unique_instansi",
+                violation_error_message=_("Kode jabatan ini sudah dipakai di instansi yang sama."),
             )
         ]
 
@@ -253,7 +259,9 @@ class Membership(models.Model):
         ordering = ["unit__path", "role"]
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "unit", "role"], name="membership_user_unit_role_unique"
+                fields=["user", "unit", "role"],
+                name="membership_user_unit_role_unique",
+                violation_error_message=_("Pengguna ini sudah memegang peran itu di unit ini."),
             )
         ]
 
