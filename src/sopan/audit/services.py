@@ -57,11 +57,13 @@ def audit_record(
 ) -> AuditEvent:
     """Append one event to the chain and return it."""
     _lock_chain()
-    head, _created = AuditHead.objects.select_for_update().get_or_create(pk=1)
-    # The previous row's hash, read under the lock (robust even if the head row was reset).
-    prev_hash = (
-        AuditEvent.objects.order_by("-seq").values_list("hash", flat=True).first() or GENESIS_HASH
-    )
+    head, created = AuditHead.objects.select_for_update().get_or_create(pk=1)
+    # Link to the head, not to the last row present: if the last rows were deleted by hand,
+    # the new row then points at a missing hash and the deletion stays visible.
+    prev_hash = head.hash
+    if created:  # no head yet (a log from before the head existed): start from the last row
+        last = AuditEvent.objects.order_by("-seq").values_list("hash", flat=True).first()
+        prev_hash = last or GENESIS_HASH
     type_, id_, repr_ = _object_identity(obj, object_type, object_id, object_repr)
     actor_ok = actor is not None and actor.is_authenticated
     event = AuditEvent(
