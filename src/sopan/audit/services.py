@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sopan.audit.hashing import event_hash
 from sopan.audit.models import GENESIS_HASH, AuditEvent, AuditHead
@@ -108,7 +109,18 @@ def _hash_of(event: AuditEvent) -> str:
 class AuditProblem:
     seq: int
     kind: ProblemKind
-    message: str
+    message: str  # in the active language (Indonesian by default)
+    message_en: str = ""
+
+
+MSG_CHANGED = gettext_noop("Baris #%(seq)s diubah setelah dicatat")
+MSG_INSERTED = gettext_noop("Baris #%(seq)s disisipkan")
+MSG_DELETED_BEFORE = gettext_noop("Baris sebelum #%(seq)s dihapus")
+MSG_DELETED_LAST = gettext_noop("Baris terakhir #%(seq)s dihapus")
+MSG_BROKEN_LINK = gettext_noop(
+    "Rantai putus di baris #%(seq)s: hash sebelumnya tidak cocok dengan baris "
+    "#%(prev)s (baris itu diubah lalu hash-nya dihitung ulang?)"
+)
 
 
 @dataclasses.dataclass
@@ -135,8 +147,14 @@ class _Verifier:
         self.report = AuditReport()
         self.anchor: AuditEvent | None = None
 
-    def add(self, kind: ProblemKind, seq: int, message: str) -> None:
-        self.report.problems.append(AuditProblem(seq=seq, kind=kind, message=message))
+    def add(self, kind: ProblemKind, seq: int, msgid: str, **params: object) -> None:
+        params.setdefault("seq", seq)
+        message = _(msgid) % params
+        with translation.override("en"):
+            message_en = _(msgid) % params
+        self.report.problems.append(
+            AuditProblem(seq=seq, kind=kind, message=message, message_en=message_en)
+        )
 
     def expected_prev(self) -> str:
         return self.anchor.hash if self.anchor is not None else GENESIS_HASH
@@ -145,14 +163,12 @@ class _Verifier:
         self.report.checked += 1
         expected = self.expected_prev()
         if row.seq > self.head_seq or self._skipped_by(row, following, expected):
-            self.add("inserted", row.seq, _("Baris #%(seq)s disisipkan") % {"seq": row.seq})
+            self.add("inserted", row.seq, MSG_INSERTED)
             return  # the anchor stays: the chain goes on from the row before
         if row.prev_hash != expected:
             self._broken(row)
         if _hash_of(row) != row.hash:
-            self.add(
-                "changed", row.seq, _("Baris #%(seq)s diubah setelah dicatat") % {"seq": row.seq}
-            )
+            self.add("changed", row.seq, MSG_CHANGED)
         self.anchor = row
 
     @staticmethod
@@ -163,25 +179,21 @@ class _Verifier:
     def _broken(self, row: AuditEvent) -> None:
         anchor_seq = self.anchor.seq if self.anchor is not None else 0
         if row.seq > anchor_seq + 1:
-            message = _("Baris sebelum #%(seq)s dihapus") % {"seq": row.seq}
-            self.add("deleted", row.seq, message)
+            self.add("deleted", row.seq, MSG_DELETED_BEFORE)
         else:
-            message = _(
-                "Rantai putus di baris #%(seq)s: hash sebelumnya tidak cocok dengan baris "
-                "#%(prev)s (baris itu diubah lalu hash-nya dihitung ulang?)"
-            ) % {"seq": row.seq, "prev": anchor_seq}
-            self.add("broken_link", row.seq, message)
+            self.add("broken_link", row.seq, MSG_BROKEN_LINK, prev=anchor_seq)
 
     def finish(self, head: AuditHead | None) -> AuditReport:
         if head is not None and head.seq:
             last = self.anchor
             if last is None or last.seq < head.seq:
-                message = _("Baris terakhir #%(seq)s dihapus") % {"seq": head.seq}
-                self.add("deleted", head.seq, message)
-            elif last.seq == head.seq and last.hash != head.hash:
-                message = _("Baris #%(seq)s diubah setelah dicatat") % {"seq": head.seq}
-                if not any(p.seq == head.seq for p in self.report.problems):
-                    self.add("changed", head.seq, message)
+                self.add("deleted", head.seq, MSG_DELETED_LAST)
+            elif (
+                last.seq == head.seq
+                and last.hash != head.hash
+                and not any(p.seq == head.seq for p in self.report.problems)
+            ):
+                self.add("changed", head.seq, MSG_CHANGED)
         return self.report
 
 

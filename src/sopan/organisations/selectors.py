@@ -12,13 +12,13 @@ from collections.abc import Iterable
 from functools import reduce
 from operator import or_
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from sopan.organisations.models import Assignment, Instansi, Membership, Person, Position, Unit
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 
 def _roles(role_or_roles: str | Iterable[str]) -> list[str]:
@@ -29,8 +29,11 @@ def _is_superuser(user: AnyUser | None) -> bool:
     return bool(user is not None and user.is_active and getattr(user, "is_superuser", False))
 
 
-def _authenticated(user: AnyUser | None) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
+def _user_id(user: AnyUser | None) -> int | None:
+    """The id of an active, signed-in user; None for anyone else."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    return int(user.pk)
 
 
 def unit_subtree_ids(unit: Unit) -> list[int]:
@@ -51,9 +54,10 @@ def units_with_role(user: AnyUser | None, roles: Iterable[str]) -> QuerySet[Unit
     """Every unit in the subtrees where ``user`` holds one of ``roles``."""
     if _is_superuser(user):
         return Unit.objects.all()
-    if not _authenticated(user):
+    user_id = _user_id(user)
+    if user_id is None:
         return Unit.objects.none()
-    paths = Membership.objects.filter(user=user, role__in=_roles(roles)).values_list(
+    paths = Membership.objects.filter(user_id=user_id, role__in=_roles(roles)).values_list(
         "unit__path", flat=True
     )
     prefixes = _outermost(paths)
@@ -66,10 +70,11 @@ def user_has_role(user: AnyUser | None, role_or_roles: str | Iterable[str], unit
     """True if ``user`` holds the role on ``unit`` or on a unit above it."""
     if _is_superuser(user):
         return True
-    if not _authenticated(user):
+    user_id = _user_id(user)
+    if user_id is None:
         return False
     return Membership.objects.filter(
-        user=user, role__in=_roles(role_or_roles), unit_id__in=unit.path_ids()
+        user_id=user_id, role__in=_roles(role_or_roles), unit_id__in=unit.path_ids()
     ).exists()
 
 
@@ -77,12 +82,14 @@ def user_instansi_ids(user: AnyUser | None) -> set[int]:
     """The instansi where ``user`` holds any role or works (all of them for a superuser)."""
     if _is_superuser(user):
         return set(Instansi.objects.values_list("id", flat=True))
-    if not _authenticated(user):
+    user_id = _user_id(user)
+    if user_id is None:
         return set()
-    ids = set(
-        Membership.objects.filter(user=user).values_list("unit__instansi_id", flat=True)
-    ) | set(Person.objects.filter(user=user).values_list("instansi_id", flat=True))
-    return ids
+    memberships = Membership.objects.filter(user_id=user_id)
+    people = Person.objects.filter(user_id=user_id)
+    return set(memberships.values_list("unit__instansi_id", flat=True)) | set(
+        people.values_list("instansi_id", flat=True)
+    )
 
 
 def _open_on(on: dt.date) -> Q:

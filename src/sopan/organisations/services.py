@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q, Value
@@ -26,7 +26,7 @@ from sopan.organisations.models import (
     Unit,
 )
 
-Actor = AbstractBaseUser | None
+Actor = User | AnonymousUser | None
 
 INSTANSI_FIELDS = ("kode", "nama", "alamat", "kota")
 UNIT_FIELDS = ("instansi", "parent", "kode", "nama", "singkatan", "path", "depth", "urutan")
@@ -167,7 +167,7 @@ def person_create(
     nama: str,
     nip: str | None = None,
     email: str = "",
-    user: AbstractBaseUser | None = None,
+    user: User | None = None,
     by: Actor,
 ) -> Person:
     person = Person(instansi=instansi, nama=nama, nip=clean_nip(nip), email=email, user=user)
@@ -299,7 +299,7 @@ def person_transfer(
 
 
 @transaction.atomic
-def membership_grant(*, user: AbstractBaseUser, unit: Unit, role: str, by: Actor) -> Membership:
+def membership_grant(*, user: User, unit: Unit, role: str, by: Actor) -> Membership:
     """Give ``user`` the ``role`` on ``unit`` and everything below it."""
     if role not in Role.values:
         raise ValidationError({"role": _("Peran %(role)s tidak dikenal.") % {"role": role}})
@@ -311,7 +311,7 @@ def membership_grant(*, user: AbstractBaseUser, unit: Unit, role: str, by: Actor
             }
         )
     membership = Membership.objects.create(
-        user=user, unit=unit, role=role, granted_by=by if by is not None else None
+        user=user, unit=unit, role=role, granted_by=by if isinstance(by, User) else None
     )
     audit_record(
         actor=by,
@@ -325,10 +325,13 @@ def membership_grant(*, user: AbstractBaseUser, unit: Unit, role: str, by: Actor
 @transaction.atomic
 def membership_revoke(*, membership: Membership, by: Actor) -> None:
     before = snapshot(membership, MEMBERSHIP_FIELDS)
-    identity = {
-        "object_type": "organisations.membership",
-        "object_id": membership.pk,
-        "object_repr": str(membership),
-    }
+    membership_id, membership_repr = membership.pk, str(membership)
     membership.delete()
-    audit_record(actor=by, action="membership.revoke", before=before, **identity)
+    audit_record(
+        actor=by,
+        action="membership.revoke",
+        object_type="organisations.membership",
+        object_id=membership_id,
+        object_repr=membership_repr,
+        before=before,
+    )
