@@ -130,7 +130,7 @@ def documents(draw: Any) -> SopDocument:
         st.lists(ids | st.sampled_from(TRICKY), min_size=count, max_size=count, unique=True)
     )
     steps = []
-    for i, sid in enumerate(step_ids):
+    for sid in step_ids:
         step: dict[str, Any] = {"kegiatan": draw(maybe(texts)), "waktu": draw(maybe(texts))}
         if draw(st.booleans()):
             step["id"] = sid
