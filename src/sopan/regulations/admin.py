@@ -12,8 +12,10 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
+from sopan.organisations.admin_scoping import ScopedAdminMixin
 from sopan.regulations.models import Regulation
 from sopan.regulations.services import (
     regulation_check_new,
@@ -52,13 +54,35 @@ class RegulationAdminForm(forms.ModelForm):
 
 
 @admin.register(Regulation)
-class RegulationAdmin(admin.ModelAdmin):
+class RegulationAdmin(ScopedAdminMixin, admin.ModelAdmin):
     form = RegulationAdminForm
     list_display = ["__str__", "jenis_singkat", "tahun", "status", "instansi"]
     list_filter = ["status", "jenis", "instansi"]
     search_fields = ["jenis", "jenis_singkat", "nomor", "tentang"]
     readonly_fields = ["status", "diubah_oleh", "dicabut_oleh", "key"]
     list_select_related = ["instansi"]
+
+    # Scoped like the rest of the admin: staff holding the admin role on a unit see the
+    # national rows (read-only; only superusers change them) and the rows of their instansi.
+    def scope_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self._is_superuser(request):
+            return queryset
+        instansi_ids = self.scoped_units(request).values("instansi_id")
+        return queryset.filter(Q(instansi__isnull=True) | Q(instansi_id__in=instansi_ids))
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.instansi_id is None and not self._is_superuser(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # SOP versions cite these rows; a regulation is revoked, never deleted
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "instansi" and not self._is_superuser(request):
+            field.required = True  # only superusers register national regulations
+        return field
 
     def get_readonly_fields(self, request: HttpRequest, obj: Regulation | None = None) -> Any:
         fields = list(self.readonly_fields)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -16,7 +16,7 @@ from sopan.regulations.choices import RegulationStatus
 from sopan.regulations.citation import Citation, citation_key, normalise_jenis, parse_citation
 from sopan.regulations.models import Regulation
 
-User = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 
 def regulation_snapshot(regulation: Regulation) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def regulation_create(
     jenis: str,
     nomor: str,
     tahun: int,
-    by: User | None,
+    by: AnyUser | None,
     instansi: Instansi | None = None,
     tentang: str = "",
     jenis_singkat: str = "",
@@ -77,7 +77,7 @@ def regulation_create(
 
 @transaction.atomic
 def regulation_create_from_line(
-    *, line: str, by: User | None, instansi: Instansi | None = None
+    *, line: str, by: AnyUser | None, instansi: Instansi | None = None
 ) -> Regulation:
     """Register the regulation a ``dasar_hukum`` line cites."""
     citation = parse_citation(line)
@@ -97,7 +97,7 @@ def regulation_create_from_line(
 
 @transaction.atomic
 def regulation_mark_amended(
-    *, regulation: Regulation, by_regulation: Regulation, by: User | None, note: str = ""
+    *, regulation: Regulation, by_regulation: Regulation, by: AnyUser | None, note: str = ""
 ) -> Regulation:
     """Record that ``by_regulation`` amends ``regulation`` (status becomes *diubah*)."""
     _check_change(regulation, by_regulation)
@@ -118,7 +118,7 @@ def regulation_mark_amended(
 
 @transaction.atomic
 def regulation_mark_revoked(
-    *, regulation: Regulation, by_regulation: Regulation, by: User | None, note: str = ""
+    *, regulation: Regulation, by_regulation: Regulation, by: AnyUser | None, note: str = ""
 ) -> Regulation:
     """Record that ``by_regulation`` revokes ``regulation`` (status becomes *dicabut*)."""
     _check_change(regulation, by_regulation)
@@ -194,7 +194,7 @@ def _check_change(regulation: Regulation, by_regulation: Regulation) -> None:
 
 @transaction.atomic
 def regulation_update(
-    *, regulation: Regulation, by: User | None, tentang: str, url: str = "", catatan: str = ""
+    *, regulation: Regulation, by: AnyUser | None, tentang: str, url: str = "", catatan: str = ""
 ) -> Regulation:
     """Change the descriptive fields (the identity — type, number, year — stays fixed)."""
     before = regulation_snapshot(regulation)

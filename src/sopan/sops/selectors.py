@@ -8,7 +8,7 @@ So someone from another unit or another instansi never sees a unit's drafts.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from sopan.organisations.choices import Role
@@ -17,12 +17,12 @@ from sopan.organisations.selectors import units_with_role, user_has_role
 from sopan.sops.choices import VersionStatus
 from sopan.sops.models import Sop, SopVersion
 
-User = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 ALL_ROLES = tuple(Role.values)
 
 
-def _is_superuser(user: User | None) -> bool:
+def _is_superuser(user: AnyUser | None) -> bool:
     return bool(user is not None and user.is_active and getattr(user, "is_superuser", False))
 
 
@@ -30,7 +30,7 @@ def _public_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}status__in": VersionStatus.PUBLISHED, f"{prefix}sop__is_public": True})
 
 
-def versions_visible_to(user: User | None) -> QuerySet[SopVersion]:
+def versions_visible_to(user: AnyUser | None) -> QuerySet[SopVersion]:
     """Every version ``user`` may see."""
     versions = SopVersion.objects.all()
     if _is_superuser(user):
@@ -41,7 +41,7 @@ def versions_visible_to(user: User | None) -> QuerySet[SopVersion]:
     return versions.filter(visible)
 
 
-def sops_visible_to(user: User | None) -> QuerySet[Sop]:
+def sops_visible_to(user: AnyUser | None) -> QuerySet[Sop]:
     """Every SOP with at least one version ``user`` may see."""
     if _is_superuser(user):
         return Sop.objects.all()
@@ -51,7 +51,7 @@ def sops_visible_to(user: User | None) -> QuerySet[Sop]:
     return Sop.objects.filter(visible).distinct()
 
 
-def can_view_version(user: User | None, version: SopVersion) -> bool:
+def can_view_version(user: AnyUser | None, version: SopVersion) -> bool:
     """The same rule as :func:`versions_visible_to`, for one version."""
     if version.status in VersionStatus.PUBLISHED and version.sop.is_public:
         return True
@@ -61,7 +61,7 @@ def can_view_version(user: User | None, version: SopVersion) -> bool:
 
 
 def sop_list_for(
-    user: User | None,
+    user: AnyUser | None,
     *,
     q: str | None = None,
     unit: Unit | None = None,

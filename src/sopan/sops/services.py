@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
@@ -35,7 +35,7 @@ from sopan.sops.models import (
     VersionTransition,
 )
 
-User = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
 
 # Who may create and edit drafts of a unit's SOPs (on the unit or above it).
 DRAFTING_ROLES = (Role.ADMIN, Role.KOORDINATOR, Role.PENYUSUN)
@@ -46,7 +46,7 @@ def sop_create(
     *,
     unit: Unit,
     document: SopDocument,
-    by: User | None,
+    by: AnyUser | None,
     status: str = VersionStatus.KONSEP,
 ) -> SopVersion:
     """Create an SOP owned by ``unit`` with ``document`` as its version 1."""
@@ -65,7 +65,7 @@ def sop_create(
 
 @transaction.atomic
 def sop_version_create(
-    *, sop: Sop, document: SopDocument, by: User | None, note: str = ""
+    *, sop: Sop, document: SopDocument, by: AnyUser | None, note: str = ""
 ) -> SopVersion:
     """Start the next version (a draft) of ``sop`` with ``document``."""
     _check_may_draft(by, sop.unit)
@@ -89,7 +89,7 @@ def version_update_document(
     *,
     version: SopVersion,
     document: SopDocument,
-    by: User | None,
+    by: AnyUser | None,
     expected_lock_version: int | None = None,
 ) -> SopVersion:
     """Replace the document of a draft.
@@ -136,7 +136,7 @@ def version_update_document(
 
 @transaction.atomic
 def version_set_status(
-    *, version: SopVersion, status: str, by: User | None, note: str = ""
+    *, version: SopVersion, status: str, by: AnyUser | None, note: str = ""
 ) -> SopVersion:
     """Move ``version`` to ``status`` and record the change as a :class:`VersionTransition`.
 
@@ -165,7 +165,7 @@ def version_set_status(
 
 @transaction.atomic
 def sops_import(
-    *, items: Sequence[tuple[Unit, SopDocument, str]], by: User | None
+    *, items: Sequence[tuple[Unit, SopDocument, str]], by: AnyUser | None
 ) -> list[SopVersion]:
     """Import several documents, all or nothing; ``str`` is the source file name.
 
@@ -206,7 +206,7 @@ def version_snapshot(version: SopVersion) -> dict[str, Any]:
     }
 
 
-def _import_one(unit: Unit, document: SopDocument, filename: str, by: User | None) -> SopVersion:
+def _import_one(unit: Unit, document: SopDocument, filename: str, by: AnyUser | None) -> SopVersion:
     note = _("Impor dari {filename}").format(filename=filename)
     existing = _existing_sop(unit, document)
     if existing is None:
@@ -231,7 +231,7 @@ def _existing_sop(unit: Unit, document: SopDocument) -> Sop | None:
 
 
 def _version_create(
-    *, sop: Sop, number: int, document: SopDocument, by: User | None, status: str
+    *, sop: Sop, number: int, document: SopDocument, by: AnyUser | None, status: str
 ) -> SopVersion:
     if status not in VersionStatus.values:
         raise ValidationError(_("Status tidak dikenal: {status}.").format(status=status))
@@ -284,7 +284,7 @@ def _write_derived_rows(version: SopVersion, document: SopDocument) -> None:
     )
 
 
-def _transition(version: SopVersion, status: str, by: User | None, note: str) -> None:
+def _transition(version: SopVersion, status: str, by: AnyUser | None, note: str) -> None:
     before = version_snapshot(version)
     VersionTransition.objects.create(
         version=version,
@@ -314,7 +314,7 @@ def _copy_state(source: SopVersion, *, into: SopVersion) -> None:
         setattr(into, field.attname, getattr(source, field.attname))
 
 
-def _check_may_draft(by: User | None, unit: Unit) -> None:
+def _check_may_draft(by: AnyUser | None, unit: Unit) -> None:
     # ``by=None`` is the system itself (CLI, demo loader), which acts for every unit.
     if by is not None and not user_has_role(by, DRAFTING_ROLES, unit):
         raise ValidationError(
@@ -323,7 +323,7 @@ def _check_may_draft(by: User | None, unit: Unit) -> None:
         )
 
 
-def _user_or_none(by: User | None) -> Any:
+def _user_or_none(by: AnyUser | None) -> Any:
     return by if by is not None and by.is_authenticated else None
 
 
@@ -343,7 +343,7 @@ def _free_kode(instansi_id: int, document: SopDocument) -> str:
 
 
 @transaction.atomic
-def sop_set_public(*, sop: Sop, is_public: bool, by: User | None) -> Sop:
+def sop_set_public(*, sop: Sop, is_public: bool, by: AnyUser | None) -> Sop:
     """Show (or hide) the approved versions of ``sop`` on the public portal."""
     before = {"is_public": Sop.objects.values_list("is_public", flat=True).get(pk=sop.pk)}
     sop.is_public = is_public
