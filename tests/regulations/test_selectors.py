@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sopan.regulations.selectors import match_citation, matches_for_lines
 from sopan.regulations.services import regulation_create
+from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +26,7 @@ def test_match_any_spelling() -> None:
     assert match_citation("dst.") is None
 
 
-def test_instansi_rows_are_seen_only_by_that_instansi_and_win(world) -> None:  # type: ignore[no-untyped-def]
+def test_instansi_rows_are_seen_only_by_that_instansi_and_win(world: World) -> None:
     national = regulation_create(jenis="UU", nomor="25", tahun=2009, by=None)
     local = regulation_create(
         jenis="UU", nomor="25", tahun=2009, instansi=world.kabupaten_a, by=None, catatan="salinan"
@@ -38,7 +41,7 @@ def test_instansi_rows_are_seen_only_by_that_instansi_and_win(world) -> None:  #
     assert match_citation("Perda Kabupaten A No. 3 Tahun 2019", instansi=world.kabupaten_b) is None
 
 
-def test_many_lines_in_one_query(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_many_lines_in_one_query(django_assert_num_queries: Any) -> None:
     regs = [
         regulation_create(jenis="PP", nomor=str(n), tahun=2000 + n, by=None) for n in range(1, 21)
     ]
@@ -49,6 +52,6 @@ def test_many_lines_in_one_query(django_assert_num_queries) -> None:  # type: ig
     assert found == [*regs, None, None]
 
 
-def test_no_query_when_no_line_is_a_citation(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
+def test_no_query_when_no_line_is_a_citation(django_assert_num_queries: Any) -> None:
     with django_assert_num_queries(0):
         assert matches_for_lines(["dst.", "Lihat lampiran"]) == [None, None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -16,6 +17,7 @@ from sopan.regulations.services import (
     regulation_mark_revoked,
     regulation_update,
 )
+from tests.conftest import World
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +69,7 @@ def test_duplicate_in_another_spelling_is_refused() -> None:
         regulation_create(jenis="Undang-undang", nomor="25", tahun=2009, by=None)
 
 
-def test_same_regulation_may_be_registered_nationally_and_per_instansi(world) -> None:  # type: ignore[no-untyped-def]
+def test_same_regulation_may_be_registered_nationally_and_per_instansi(world: World) -> None:
     _uu()
     local = _uu(instansi=world.kabupaten_a)
     assert local.instansi == world.kabupaten_a
@@ -119,7 +121,7 @@ def test_revoked_regulation_cannot_change_again() -> None:
         regulation_mark_amended(regulation=regulation, by_regulation=_uu("2", 2021), by=None)
 
 
-def test_regulation_of_another_instansi_cannot_amend(world) -> None:  # type: ignore[no-untyped-def]
+def test_regulation_of_another_instansi_cannot_amend(world: World) -> None:
     national = _uu()
     local = regulation_create(
         jenis="Perda Kabupaten A", nomor="3", tahun=2019, instansi=world.kabupaten_a, by=None
@@ -128,7 +130,7 @@ def test_regulation_of_another_instansi_cannot_amend(world) -> None:  # type: ig
         regulation_mark_amended(regulation=national, by_regulation=local, by=None)
 
 
-def test_update_changes_only_descriptive_fields(penyusun) -> None:  # type: ignore[no-untyped-def]
+def test_update_changes_only_descriptive_fields(penyusun: User) -> None:
     regulation = _uu()
     regulation_update(
         regulation=regulation,

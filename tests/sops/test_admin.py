@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from sopan.audit.models import AuditEvent
+from sopan.organisations.models import Unit
 from sopan.sops.choices import VersionStatus
 from sopan.sops.models import SopVersion, VersionTransition
 from sopan.sops.services import sop_create
@@ -35,7 +36,7 @@ def _admin_only_templates(settings: Any) -> None:
 
 @pytest.fixture
 def versions(world: World) -> dict[str, SopVersion]:
-    def make(unit, nama, status=VersionStatus.KONSEP):  # type: ignore[no-untyped-def]
+    def make(unit: Unit, nama: str, status: str = VersionStatus.KONSEP) -> SopVersion:
         return sop_create(unit=unit, document=make_document(nama), by=None, status=status)
 
     return {

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.paginator import Paginator
 
+from sopan.organisations.models import Unit
 from sopan.sops.choices import VersionStatus
 from sopan.sops.models import SopVersion
 from sopan.sops.selectors import (
@@ -26,7 +29,7 @@ def versions(world: World) -> dict[str, SopVersion]:
     """A draft and a published SOP in Dinas X, a draft in Bidang Y (under Dinas X), a draft
     in Dinas Z, a published SOP in Kabupaten B and a published but non-public SOP."""
 
-    def make(unit, nama, status=VersionStatus.KONSEP):  # type: ignore[no-untyped-def]
+    def make(unit: Unit, nama: str, status: str = VersionStatus.KONSEP) -> SopVersion:
         return sop_create(unit=unit, document=make_document(nama), by=None, status=status)
 
     hidden = make(world.dinas_x, "Rahasia", VersionStatus.BERLAKU)
@@ -100,7 +103,7 @@ def test_list_shows_the_latest_visible_version_per_sop(world: World, penyusun: U
 
 
 def test_list_filters(world: World, penyusun: User) -> None:
-    def make(unit, nama, nomor, status=VersionStatus.KONSEP):  # type: ignore[no-untyped-def]
+    def make(unit: Unit, nama: str, nomor: str, status: str = VersionStatus.KONSEP) -> SopVersion:
         document = make_document(nama, nomor=nomor)
         return sop_create(unit=unit, document=document, by=None, status=status)
 
@@ -117,8 +120,8 @@ def test_list_filters(world: World, penyusun: User) -> None:
 
 
 def test_list_query_count_is_constant(
-    world: World, penyusun: User, django_assert_max_num_queries
-) -> None:  # type: ignore[no-untyped-def]
+    world: World, penyusun: User, django_assert_max_num_queries: Any
+) -> None:
     units = [world.dinas_x, world.bidang_y, world.dinas_z]
     for n in range(60):
         status = VersionStatus.BERLAKU if n % 3 else VersionStatus.KONSEP

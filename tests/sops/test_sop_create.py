@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from sopan.audit.models import AuditEvent
-from sopan.document import document_hash
+from sopan.document import document_hash, load_path
 from sopan.regulations.services import regulation_create
 from sopan.sops.choices import VersionStatus
 from sopan.sops.models import Sop, SopVersion, VersionTransition
 from sopan.sops.services import sop_create, sop_export
+from tests.conftest import World
 from tests.sops.documents import make_document
 
 pytestmark = pytest.mark.django_db
 
 
-def test_create_stores_document_hash_and_derived_rows(world, penyusun) -> None:  # type: ignore[no-untyped-def]
+def test_create_stores_document_hash_and_derived_rows(world: World, penyusun: User) -> None:
     kearsipan = regulation_create(jenis="UU", nomor="43", tahun=2009, by=None)
     document = make_document(nomor="SOP-01/DX/2025", steps=3)
     version = sop_create(unit=world.dinas_x, document=document, by=penyusun)
@@ -64,7 +68,7 @@ def test_create_stores_document_hash_and_derived_rows(world, penyusun) -> None: 
     assert event.after is not None and event.after["document_hash"] == version.document_hash
 
 
-def test_document_round_trips_through_export(world) -> None:  # type: ignore[no-untyped-def]
+def test_document_round_trips_through_export(world: World) -> None:
     document = make_document()
     version = sop_create(unit=world.dinas_x, document=document, by=None)
     stored = SopVersion.objects.get(pk=version.pk)
@@ -72,7 +76,7 @@ def test_document_round_trips_through_export(world) -> None:  # type: ignore[no-
     assert stored.document_model() == document
 
 
-def test_kode_stays_unique_within_instansi(world) -> None:  # type: ignore[no-untyped-def]
+def test_kode_stays_unique_within_instansi(world: World) -> None:
     first = sop_create(unit=world.dinas_x, document=make_document(), by=None)
     second = sop_create(unit=world.dinas_z, document=make_document(), by=None)
     other = sop_create(unit=world.dinas_q, document=make_document(), by=None)
@@ -81,7 +85,7 @@ def test_kode_stays_unique_within_instansi(world) -> None:  # type: ignore[no-un
     assert other.sop.kode == "pengelolaan-surat-masuk"
 
 
-def test_created_with_a_given_status(world) -> None:  # type: ignore[no-untyped-def]
+def test_created_with_a_given_status(world: World) -> None:
     version = sop_create(
         unit=world.dinas_x, document=make_document(), by=None, status=VersionStatus.BERLAKU
     )
@@ -89,7 +93,9 @@ def test_created_with_a_given_status(world) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize("persona", ["outsider_unit", "outsider_instansi", "pelaksana", "auditor"])
-def test_only_drafters_of_the_unit_may_create(world, persona, request) -> None:  # type: ignore[no-untyped-def]
+def test_only_drafters_of_the_unit_may_create(
+    world: World, persona: str, request: pytest.FixtureRequest
+) -> None:
     user = request.getfixturevalue(persona)
     with pytest.raises(ValidationError, match="tidak berwenang"):
         sop_create(unit=world.dinas_x, document=make_document(), by=user)
@@ -97,6 +103,37 @@ def test_only_drafters_of_the_unit_may_create(world, persona, request) -> None: 
     assert not AuditEvent.objects.filter(action__startswith="sop.").exists()
 
 
-def test_koordinator_of_the_instansi_may_create_in_any_unit(world, koordinator) -> None:  # type: ignore[no-untyped-def]
+def test_koordinator_of_the_instansi_may_create_in_any_unit(
+    world: World, koordinator: User
+) -> None:
     version = sop_create(unit=world.bidang_y, document=make_document(), by=koordinator)
     assert version.sop.unit == world.bidang_y
+
+
+REAL_SOPS = Path("/work/shared/data/real-sops")
+
+
+@pytest.mark.skipif(not REAL_SOPS.exists(), reason="the shared real SOPs are not here")
+def test_real_sops_store_and_match_their_legal_basis(world: World) -> None:
+    pp_adminduk = regulation_create(jenis="PP", nomor="37", tahun=2007, by=None)
+    perpres_bps = regulation_create(jenis="Perpres", nomor="86", tahun=2007, by=None)
+    pengaduan = load_path(REAL_SOPS / "bps_bengkulu_layanan_pengaduan.sop.yaml").document
+    akta = load_path(REAL_SOPS / "disdukcapil_poso_penerbitan_akta_kelahiran.sop.yaml").document
+
+    bps = sop_create(unit=world.dinas_x, document=pengaduan, by=None)
+    poso = sop_create(unit=world.dinas_z, document=akta, by=None)
+
+    assert bps.nomor == "SOP-1-107/17000/2025"
+    assert {"internal", "eksternal", "sistem"} == set(bps.actors.values_list("jenis", flat=True))
+    unnumbered = [s for s in bps.steps.all() if not s.no]
+    assert len(unnumbered) == 1 and unnumbered[0].step_id  # an id, no printed number
+    matched = {c.text: c.regulation for c in bps.citations.all()}
+    assert matched["Peraturan Presiden Nomor 86 Tahun 2007 tentang Badan Pusat Statistik"] == (
+        perpres_bps
+    )
+    assert list(poso.steps.values_list("step_id", flat=True)) == [str(n) for n in range(1, 10)]
+    assert list(poso.citations.values_list("text", "regulation")) == [
+        ("PP No. 37 Tahun 2007 tentang Administrasi Kependudukan", pp_adminduk.pk),
+        ("dst.", None),
+    ]
+    assert sop_export(SopVersion.objects.get(pk=bps.pk)) == pengaduan
