@@ -30,7 +30,9 @@ from django.contrib.auth.models import AnonymousUser, User
 
 from sopan.organisations.choices import PositionKind, Role
 from sopan.organisations.models import Instansi, Position, Unit
+from sopan.sops.models import SopVersion
 from tests import factories
+from tests.sopdocs import make_sop
 
 
 @pytest.fixture(autouse=True)
@@ -202,3 +204,15 @@ def superuser(db: None) -> User:
 @pytest.fixture
 def anonymous() -> AnonymousUser:
     return AnonymousUser()
+
+
+@pytest.fixture
+def published(world: World) -> SopVersion:
+    """An SOP in force in Dinas X: public."""
+    return make_sop(world.dinas_x, "Pelayanan Legalisir", status="berlaku", nomor="SOP-7/DX/2025")
+
+
+@pytest.fixture
+def draft(world: World) -> SopVersion:
+    """A draft of Dinas X: only people with a role on Dinas X or above may see it."""
+    return make_sop(world.dinas_x, "Konsep Rahasia Dinas X")

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sopan.checks import Finding, Severity, run_checks
+from sopan.cli.files import located
 from sopan.cli.output import Console
 from sopan.document import DEFAULT_MAX_BYTES, DocumentLoadError, load_path
 from sopan.i18n import gettext_noop as N
@@ -74,6 +75,7 @@ def _check_file(path: Path, args: argparse.Namespace) -> dict[str, Any]:
                 "code": p.code,
                 "message": p.message(args.lang),
                 "location": {"line": p.line, "column": p.column},
+                "located": located(p, args.lang),
             }
             for p in error.problems
         ]
@@ -86,10 +88,7 @@ def _check_file(path: Path, args: argparse.Namespace) -> dict[str, Any]:
 def _print_text(report: dict[str, Any], console: Console) -> None:
     name = report["file"]
     for problem in report["load_errors"]:
-        where = ":".join(str(x) for x in (problem["location"]["line"],
-                                           problem["location"]["column"]) if x)
-        console.raw(f"{name}:{where}: {problem['message']}" if where else
-                    f"{name}: {problem['message']}")
+        console.raw(problem["located"])
     if report["load_errors"]:
         console.say(N("{file}: tidak dapat dimuat."), file=name)
         return

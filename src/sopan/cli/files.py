@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from sopan.cli.output import Console
-from sopan.document import DocumentLoadError, LoadedDocument, load_path
+from sopan.document import DocumentLoadError, LoadedDocument, Problem, load_path
+
+
+def located(problem: Problem, lang: str) -> str:
+    """``file:line:column: message`` in the user's language."""
+    return f"{problem.location()}: {problem.message(lang)}"
 
 
 def load_or_report(path: Path, console: Console) -> LoadedDocument | None:
@@ -13,15 +18,5 @@ def load_or_report(path: Path, console: Console) -> LoadedDocument | None:
         return load_path(path)
     except DocumentLoadError as error:
         for problem in error.problems:
-            console.err.write(_located(problem, console.lang) + "\n")
+            console.err.write(located(problem, console.lang) + "\n")
         return None
-
-
-def _located(problem: object, lang: str) -> str:
-    message = problem.message(lang)  # type: ignore[attr-defined]
-    parts = [str(getattr(problem, "file", ""))]
-    for attr in ("line", "column"):
-        value = getattr(problem, attr, None)
-        if value:
-            parts.append(str(value))
-    return ":".join(parts) + ": " + message

@@ -11,6 +11,7 @@ from sopan import __version__
 from sopan.cli import audit, check, diff, django_cmd, transfer, web
 from sopan.cli.argparse_id import use_language
 from sopan.cli.output import Console
+from sopan.config.env import ConfigError
 from sopan.i18n import gettext_noop as N
 from sopan.i18n import normalise_language, translate
 
@@ -57,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(lang=args.lang)
     try:
         code: int = args.run(args, console)
+    except ConfigError as error:
+        console.error(N("Pengaturan lingkungan salah: {error}"), error=str(error))
+        return 2
     except KeyboardInterrupt:
         console.error(N("Dihentikan oleh pengguna."))
         return 130

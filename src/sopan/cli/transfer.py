@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sopan.cli.django_setup import setup_django
+from sopan.cli.files import located
 from sopan.cli.output import Console
 from sopan.document import DocumentLoadError, LoadedDocument, dump_json, dump_yaml, load_path
 from sopan.i18n import gettext_noop as N
@@ -89,7 +90,7 @@ def _load_all(paths: list[Path], console: Console) -> tuple[list[tuple[Path, Loa
         except DocumentLoadError as error:
             failed += 1
             for problem in error.problems:
-                console.err.write(str(problem.located(console.lang)) + "\n")
+                console.err.write(located(problem, console.lang) + "\n")
     return loaded, failed
 
 

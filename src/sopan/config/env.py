@@ -62,9 +62,8 @@ def database_from_url(url: str, *, sqlite_default: Path) -> dict[str, Any]:
         return _sqlite(sqlite_default)
     parts = urlsplit(url)
     if parts.scheme == "sqlite":
-        path = unquote(parts.path)
-        if path.startswith("/") and parts.netloc == "" and url.startswith("sqlite:///"):
-            path = path[1:] if not url.startswith("sqlite:////") else path
+        # sqlite:///relative/path and sqlite:////absolute/path, as SQLAlchemy writes them.
+        path = unquote(url.removeprefix("sqlite:").removeprefix("///"))
         return _sqlite(Path(path) if path else sqlite_default)
     if parts.scheme in {"postgres", "postgresql", "pgsql"}:
         return {

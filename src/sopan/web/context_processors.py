@@ -5,8 +5,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-import sopan
+from sopan import __version__
 
 
 def sopan(request: HttpRequest) -> dict[str, Any]:
-    return {"SOPAN_VERSION": sopan.__version__, "SOPAN_MODE": settings.SOPAN_MODE}
+    return {"SOPAN_VERSION": __version__, "SOPAN_MODE": settings.SOPAN_MODE}
