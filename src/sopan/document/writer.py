@@ -75,8 +75,22 @@ def _quote_for_yaml11(value: Any) -> Any:
     return value
 
 
+# Text safe to write plain inside ``{...}`` / ``[...]``; anything else is double-quoted
+# (ruamel's emitter does not quote every indicator correctly in flow context).
+_FLOW_PLAIN = re.compile(r"[^\W_][\w .()/-]*[\w.)]|[^\W_]")
+
+
+def _flow_scalar(value: Any) -> Any:
+    if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString):
+        return value if _FLOW_PLAIN.fullmatch(value) else DoubleQuotedScalarString(value)
+    return value
+
+
 def _flow(value: Any) -> Any:
-    node = CommentedSeq(value) if isinstance(value, list) else CommentedMap(value)
+    if isinstance(value, list):
+        node: Any = CommentedSeq([_flow_scalar(v) for v in value])
+    else:
+        node = CommentedMap({k: _flow_scalar(v) for k, v in value.items()})
     node.fa.set_flow_style()
     return node
 
