@@ -47,7 +47,10 @@ def unreachable(context: CheckContext) -> Iterator[Finding]:
 
 @rule("STR004")
 def dead_end(context: CheckContext) -> Iterator[Finding]:
+    last_row = context.document.step_ids()[-1] if context.document.langkah else None
     for step_id in context.graph.dead_ends():
+        if not context.graph.ends and step_id == last_row:
+            continue  # already said by STR002: the flow has no selesai at all
         yield Finding(
             code="STR004",
             severity=Severity.ERROR,

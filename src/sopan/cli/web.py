@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -42,12 +43,14 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
     from django.core.management.base import SystemCheckError
 
     try:
-        call_command("check", databases=["default"], fail_level="ERROR")
+        call_command("check", databases=["default"], fail_level="ERROR", stdout=io.StringIO())
     except SystemCheckError as error:
         console.error(N("Pengaturan belum aman untuk dijalankan:"))
         console.err.write(str(error) + "\n")
         return 2
-    import waitress
+    import waitress  # type: ignore[import-untyped]
+
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
     from sopan.config.wsgi import application
 
