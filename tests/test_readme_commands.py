@@ -82,7 +82,11 @@ def _wait_for_page(url: str, process: subprocess.Popen[bytes], log: Path) -> str
 
 def test_make_test_passes_in_clean_clone(clone: Path) -> None:
     result = subprocess.run(
-        ["make", "test"], cwd=clone, env=_clean_env(), capture_output=True, text=True,
+        ["make", "test"],
+        cwd=clone,
+        env=_clean_env(),
+        capture_output=True,
+        text=True,
         timeout=3600,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]

@@ -28,8 +28,9 @@ def test_intact_chain(run) -> None:
 def test_edited_row_is_named(run) -> None:
     seqs = _some_events()
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_auditevent SET object_repr = %s WHERE seq = %s",
-                       ["Dinas Palsu", seqs[2]])
+        cursor.execute(
+            "UPDATE audit_auditevent SET object_repr = %s WHERE seq = %s", ["Dinas Palsu", seqs[2]]
+        )
     code, out, _ = run("audit", "verify")
     assert code == 1
     assert f"#{seqs[2]}" in out

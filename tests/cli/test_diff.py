@@ -7,7 +7,7 @@ from tests.cli.conftest import GOOD
 
 def test_same_file_has_no_difference(write, run) -> None:
     path = write("a.sop.yaml", GOOD)
-    code, out, _ = run("diff", path, path)
+    code, _, _ = run("diff", path, path)
     assert code == 0
 
 

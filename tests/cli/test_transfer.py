@@ -65,7 +65,7 @@ def test_export_round_trips_the_document(world, write, run, tmp_path: Path) -> N
     run("import", "--instansi", "kab-a", "--unit", "DX", source)
     sop_id = Sop.objects.get().pk
     out_dir = tmp_path / "keluar"
-    code, out, _ = run("export", sop_id, "-o", out_dir)
+    code, _, _ = run("export", sop_id, "-o", out_dir)
     assert code == 0
     written = out_dir / f"sop-{sop_id}-v1.sop.yaml"
     assert written.exists()

@@ -23,12 +23,16 @@ def test_postgres_url(tmp_path: Path) -> None:
     )
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["USER"], config["PASSWORD"], config["HOST"], config["PORT"], config["NAME"]) == (
-        "sop@user", "rahasia", "db.local", "6543", "sopan"
+        "sop@user",
+        "rahasia",
+        "db.local",
+        "6543",
+        "sopan",
     )
 
 
 def test_unknown_scheme_names_the_variable(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="SOPAN_DATABASE_URL.*mysql"):
+    with pytest.raises(ConfigError, match=r"SOPAN_DATABASE_URL.*mysql"):
         database_from_url("mysql://x/y", sqlite_default=tmp_path)
 
 

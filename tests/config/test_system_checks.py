@@ -9,10 +9,6 @@ from django.test import override_settings
 SAFE_KEY = "k" * 60
 
 
-def _ids(capsys: pytest.CaptureFixture[str]) -> str:
-    return capsys.readouterr().err
-
-
 @pytest.mark.django_db
 def test_demo_mode_accepts_defaults() -> None:
     call_command("check", databases=["default"], fail_level="ERROR")
@@ -21,7 +17,7 @@ def test_demo_mode_accepts_defaults() -> None:
 @pytest.mark.django_db
 @override_settings(SOPAN_MODE="production", DEBUG=True, SECRET_KEY=SAFE_KEY)
 def test_production_refuses_debug() -> None:
-    with pytest.raises(SystemCheckError, match="sopan.E001"):
+    with pytest.raises(SystemCheckError, match=r"sopan\.E001"):
         call_command("check", databases=["default"], fail_level="ERROR")
 
 
@@ -30,8 +26,9 @@ def test_production_refuses_debug() -> None:
 def test_production_refuses_default_secret_key(settings: object) -> None:
     from django.conf import settings as s
 
-    with override_settings(SECRET_KEY=s.INSECURE_SECRET_KEY), pytest.raises(
-        SystemCheckError, match="sopan.E002"
+    with (
+        override_settings(SECRET_KEY=s.INSECURE_SECRET_KEY),
+        pytest.raises(SystemCheckError, match=r"sopan\.E002"),
     ):
         call_command("check", databases=["default"], fail_level="ERROR")
 
@@ -48,5 +45,5 @@ def test_production_refuses_demo_accounts() -> None:
 @pytest.mark.django_db
 @override_settings(SOPAN_MODE="production", DEBUG=False, SECRET_KEY=SAFE_KEY, ALLOWED_HOSTS=[])
 def test_production_refuses_empty_allowed_hosts() -> None:
-    with pytest.raises(SystemCheckError, match="sopan.E004"):
+    with pytest.raises(SystemCheckError, match=r"sopan\.E004"):
         call_command("check", databases=["default"], fail_level="ERROR")

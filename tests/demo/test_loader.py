@@ -37,8 +37,12 @@ def test_loading_twice_changes_nothing() -> None:
 def test_demo_covers_the_required_organisation() -> None:
     summary = load_demo()
     names = set(Unit.objects.values_list("nama", flat=True))
-    for required in ("Sekretariat Daerah", "Bagian Organisasi", "Inspektorat Daerah",
-                     "Dinas Kependudukan dan Pencatatan Sipil"):
+    for required in (
+        "Sekretariat Daerah",
+        "Bagian Organisasi",
+        "Inspektorat Daerah",
+        "Dinas Kependudukan dan Pencatatan Sipil",
+    ):
         assert required in names
     assert any(name.startswith("Kecamatan") for name in names)
     assert any("Penanaman Modal" in name for name in names)
@@ -61,12 +65,17 @@ def test_one_persona_per_role_and_all_can_sign_in() -> None:
 
 def test_drafts_are_seen_by_their_unit_only() -> None:
     load_demo()
-    draft = SopVersion.objects.filter(
-        status="konsep", sop__unit__nama__icontains="Kependudukan"
-    ).first() or SopVersion.objects.filter(
-        status="konsep", sop__unit__path__startswith=Unit.objects.get(
-            nama="Dinas Kependudukan dan Pencatatan Sipil").path
-    ).first()
+    draft = (
+        SopVersion.objects.filter(
+            status="konsep", sop__unit__nama__icontains="Kependudukan"
+        ).first()
+        or SopVersion.objects.filter(
+            status="konsep",
+            sop__unit__path__startswith=Unit.objects.get(
+                nama="Dinas Kependudukan dan Pencatatan Sipil"
+            ).path,
+        ).first()
+    )
     assert draft is not None
     url = f"/sop/{draft.sop_id}/v/{draft.number}/"
     inside, outside = Client(), Client()

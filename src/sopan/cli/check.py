@@ -53,8 +53,9 @@ def register(sub: Any, t: Callable[[str], str]) -> None:
 def run(args: argparse.Namespace, console: Console) -> int:
     reports = [_check_file(path, args) for path in args.files]
     if args.format == "json":
-        console.raw(json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False,
-                               indent=2))
+        console.raw(
+            json.dumps(reports if len(reports) > 1 else reports[0], ensure_ascii=False, indent=2)
+        )
     else:
         for report in reports:
             _print_text(report, console)

@@ -50,8 +50,9 @@ def register(sub: Any, t: Callable[[str], str]) -> None:
 def run_import(args: argparse.Namespace, console: Console) -> int:
     loaded, failed = _load_all(args.files, console)
     if failed:
-        console.error(N("Impor dibatalkan: {count} berkas bermasalah, tidak ada yang diimpor."),
-                      count=failed)
+        console.error(
+            N("Impor dibatalkan: {count} berkas bermasalah, tidak ada yang diimpor."), count=failed
+        )
         return 2
     setup_django()
     from django.core.exceptions import ValidationError
@@ -62,21 +63,31 @@ def run_import(args: argparse.Namespace, console: Console) -> int:
     try:
         instansi = resolve_instansi(args.instansi)
         user = resolve_user(args.user)
-        items = [(resolve_unit(instansi, args.unit, doc.document), doc.document, str(path))
-                 for path, doc in loaded]
+        items = [
+            (resolve_unit(instansi, args.unit, doc.document), doc.document, str(path))
+            for path, doc in loaded
+        ]
     except UnitNotFound as error:
-        console.error(N("Impor dibatalkan, tidak ada yang diimpor: {reason}"),
-                      reason=error.message(console.lang))
+        console.error(
+            N("Impor dibatalkan, tidak ada yang diimpor: {reason}"),
+            reason=error.message(console.lang),
+        )
         return 2
     try:
         versions = sops_import(items=items, by=user)
     except ValidationError as error:
-        console.error(N("Impor dibatalkan, tidak ada yang diimpor: {reason}"),
-                      reason="; ".join(error.messages))
+        console.error(
+            N("Impor dibatalkan, tidak ada yang diimpor: {reason}"),
+            reason="; ".join(error.messages),
+        )
         return 2
     for version in versions:
-        console.say(N("Diimpor: {nama} (SOP #{sop}, versi {number})."),
-                    nama=version.nama, sop=version.sop_id, number=version.number)
+        console.say(
+            N("Diimpor: {nama} (SOP #{sop}, versi {number})."),
+            nama=version.nama,
+            sop=version.sop_id,
+            number=version.number,
+        )
     return 0
 
 

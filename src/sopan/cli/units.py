@@ -51,7 +51,7 @@ def resolve_unit(instansi: Any, kode: str | None, document: SopDocument) -> Any:
         if found is not None:
             return found
     raise UnitNotFound(
-        N("unit \"{unit}\" dari SOP \"{nama}\" tidak ditemukan; sebutkan dengan --unit."),
+        N('unit "{unit}" dari SOP "{nama}" tidak ditemukan; sebutkan dengan --unit.'),
         {"unit": " / ".join(n for n in names if n), "nama": document.nama},
     )
 

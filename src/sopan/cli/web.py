@@ -55,10 +55,12 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
     from sopan.config.wsgi import application
 
     url = f"http://{args.host}:{args.port}/"
-    console.say(N("sopan berjalan di {url} (mode {mode}). Tekan Ctrl+C untuk berhenti."),
-                url=url, mode=settings.SOPAN_MODE)
-    waitress.serve(application, host=args.host, port=args.port, threads=args.threads,
-                   ident="sopan")
+    console.say(
+        N("sopan berjalan di {url} (mode {mode}). Tekan Ctrl+C untuk berhenti."),
+        url=url,
+        mode=settings.SOPAN_MODE,
+    )
+    waitress.serve(application, host=args.host, port=args.port, threads=args.threads, ident="sopan")
     return 0
 
 
@@ -76,7 +78,9 @@ def run_demo(args: argparse.Namespace, console: Console) -> int:
     summary = load_demo(progress=console.progress)
     console.say(
         N("Organisasi demo siap: {units} unit, {people} pegawai, {sops} SOP."),
-        units=summary.units, people=summary.people, sops=summary.sops,
+        units=summary.units,
+        people=summary.people,
+        sops=summary.sops,
     )
     console.say(N("Akun demo (kata sandi semuanya: {password}):"), password=DEMO_PASSWORD)
     for username, role, unit in summary.logins:

@@ -57,7 +57,7 @@ def env_path(name: str, default: Path) -> Path:
 
 
 def database_from_url(url: str, *, sqlite_default: Path) -> dict[str, Any]:
-    """Turn ``sqlite:///path`` or ``postgresql://user:pw@host:port/name`` into DATABASES['default']."""
+    """``sqlite:///path`` or ``postgresql://user:pw@host:port/name`` → DATABASES['default']."""
     if not url:
         return _sqlite(sqlite_default)
     parts = urlsplit(url)

@@ -75,8 +75,11 @@ def _instansi(spec: dict[str, Any]) -> Instansi:
     if found:
         return found
     return org.instansi_create(
-        kode=spec["kode"], nama=spec["nama"], alamat=spec.get("alamat", ""),
-        kota=spec.get("kota", ""), by=None,
+        kode=spec["kode"],
+        nama=spec["nama"],
+        alamat=spec.get("alamat", ""),
+        kota=spec.get("kota", ""),
+        by=None,
     )
 
 
@@ -87,8 +90,13 @@ def _units(
         unit = Unit.objects.filter(instansi=instansi, kode=spec["kode"]).first()
         if unit is None:
             unit = org.unit_create(
-                instansi=instansi, parent=parent, kode=spec["kode"], nama=spec["nama"],
-                singkatan=spec.get("singkatan", ""), urutan=order, by=None,
+                instansi=instansi,
+                parent=parent,
+                kode=spec["kode"],
+                nama=spec["nama"],
+                singkatan=spec.get("singkatan", ""),
+                urutan=order,
+                by=None,
             )
         found[spec["kode"]] = unit
         _units(instansi, spec.get("children", []), unit, found)
@@ -103,8 +111,11 @@ def _positions(
         position = Position.objects.filter(instansi=instansi, kode=spec["kode"]).first()
         if position is None:
             position = org.position_create(
-                unit=units[spec["unit"]], kode=spec["kode"], nama=spec["nama"],
-                jenis=spec.get("jenis", "pelaksana"), kepala_unit=spec.get("kepala_unit", False),
+                unit=units[spec["unit"]],
+                kode=spec["kode"],
+                nama=spec["nama"],
+                jenis=spec.get("jenis", "pelaksana"),
+                kepala_unit=spec.get("kepala_unit", False),
                 by=None,
             )
         positions[spec["kode"]] = position
@@ -113,8 +124,15 @@ def _positions(
 
 def _regulation_key(spec: dict[str, Any]) -> str:
     jenis = normalise_jenis(spec["jenis"]) or spec["jenis"]
-    return citation_key(Citation(jenis=jenis, jenis_singkat="", nomor=str(spec["nomor"]),
-                                 tahun=int(spec["tahun"]), tentang=None))
+    return citation_key(
+        Citation(
+            jenis=jenis,
+            jenis_singkat="",
+            nomor=str(spec["nomor"]),
+            tahun=int(spec["tahun"]),
+            tentang=None,
+        )
+    )
 
 
 def _regulations(specs: list[dict[str, Any]]) -> None:
@@ -124,21 +142,28 @@ def _regulations(specs: list[dict[str, Any]]) -> None:
         regulation = Regulation.objects.filter(instansi=None, key=key).first()
         if regulation is None:
             regulation = regs.regulation_create(
-                jenis=spec["jenis"], nomor=str(spec["nomor"]), tahun=int(spec["tahun"]),
-                tentang=spec.get("tentang", ""), by=None,
+                jenis=spec["jenis"],
+                nomor=str(spec["nomor"]),
+                tahun=int(spec["tahun"]),
+                tentang=spec.get("tentang", ""),
+                by=None,
             )
         by_key[key] = regulation
     for spec in specs:
         regulation = by_key[_regulation_key(spec)]
-        for field_name, mark in (("diubah_oleh", regs.regulation_mark_amended),
-                                 ("dicabut_oleh", regs.regulation_mark_revoked)):
+        for field_name, mark in (
+            ("diubah_oleh", regs.regulation_mark_amended),
+            ("dicabut_oleh", regs.regulation_mark_revoked),
+        ):
             target = spec.get(field_name)
             if target and getattr(regulation, f"{field_name}_id") is None:
                 mark(regulation=regulation, by_regulation=by_key[_regulation_key(target)], by=None)
 
 
 def _people(
-    instansi: Instansi, units: dict[str, Unit], positions: dict[str, Position],
+    instansi: Instansi,
+    units: dict[str, Unit],
+    positions: dict[str, Position],
     specs: list[dict[str, Any]],
 ) -> list[Person]:
     people = []
@@ -159,20 +184,27 @@ def _person(instansi: Instansi, spec: dict[str, Any]) -> Person:
     person = existing.filter(nip=nip).first() if nip else existing.filter(nama=spec["nama"]).first()
     if person:
         return person
-    return org.person_create(instansi=instansi, nama=spec["nama"], nip=nip,
-                             email=spec.get("email", ""), by=None)
+    return org.person_create(
+        instansi=instansi, nama=spec["nama"], nip=nip, email=spec.get("email", ""), by=None
+    )
 
 
 def _assignments(person: Person, positions: dict[str, Position], spec: dict[str, Any]) -> None:
     for earlier in spec.get("riwayat", []):
         assignment = org.person_assign(
-            person=person, position=positions[earlier["jabatan"]],
-            mulai=_date(earlier["mulai"]), by=None,
+            person=person,
+            position=positions[earlier["jabatan"]],
+            mulai=_date(earlier["mulai"]),
+            by=None,
         )
         org.assignment_end(assignment=assignment, selesai=_date(earlier["selesai"]), by=None)
     if spec.get("jabatan"):
-        org.person_assign(person=person, position=positions[spec["jabatan"]],
-                          mulai=_date(spec.get("sejak", "2024-01-02")), by=None)
+        org.person_assign(
+            person=person,
+            position=positions[spec["jabatan"]],
+            mulai=_date(spec.get("sejak", "2024-01-02")),
+            by=None,
+        )
 
 
 def _account(person: Person, units: dict[str, Unit], spec: dict[str, Any]) -> None:
@@ -183,7 +215,9 @@ def _account(person: Person, units: dict[str, Unit], spec: dict[str, Any]) -> No
     user = users.objects.filter(username=username).first()
     if user is None:
         user = users.objects.create_user(
-            username=username, password=DEMO_PASSWORD, email=person.email,
+            username=username,
+            password=DEMO_PASSWORD,
+            email=person.email,
             first_name=person.nama[:150],
         )
         is_admin = any(role["peran"] == Role.ADMIN for role in spec.get("peran", []))

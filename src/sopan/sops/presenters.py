@@ -83,8 +83,7 @@ def _rows(document: SopDocument, findings: list[Finding], lang: str) -> list[Ste
                 output=step.output or "",
                 keterangan=step.keterangan or "",
                 next_steps=", ".join(
-                    f"{edge.label} → {edge.target}" if edge.label else edge.target
-                    for edge in edges
+                    f"{edge.label} → {edge.target}" if edge.label else edge.target for edge in edges
                 ),
                 findings=by_step.get(step.step_id, []),
             )

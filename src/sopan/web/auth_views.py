@@ -19,8 +19,9 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         username = self.data.get("username", "")
         if self.request is not None and throttle.is_locked(self.request, username):
             raise ValidationError(
-                _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {menit} menit.")
-                .format(menit=_lockout_minutes()),
+                _(
+                    "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {menit} menit."
+                ).format(menit=_lockout_minutes()),
                 code="throttled",
             )
         return super().clean()
@@ -46,16 +47,22 @@ class LoginView(auth_views.LoginView):
         username = self.request.POST.get("username", "")[:150]
         if not form.has_error("__all__", "throttled"):
             throttle.record_failure(self.request, username)
-        audit_record(actor=None, action="auth.login_failed", object_type="auth.user",
-                     object_id=username, object_repr=username,
-                     note=self.request.META.get("REMOTE_ADDR", ""))
+        audit_record(
+            actor=None,
+            action="auth.login_failed",
+            object_type="auth.user",
+            object_id=username,
+            object_repr=username,
+            note=self.request.META.get("REMOTE_ADDR", ""),
+        )
         return super().form_invalid(form)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         throttle.clear(self.request, user.get_username())
-        audit_record(actor=user, action="auth.login", obj=user,
-                     note=self.request.META.get("REMOTE_ADDR", ""))
+        audit_record(
+            actor=user, action="auth.login", obj=user, note=self.request.META.get("REMOTE_ADDR", "")
+        )
         return super().form_valid(form)
 
 
