@@ -70,3 +70,23 @@ def test_moved_steps() -> None:
         {"id": "periksa", "old_position": 2, "new_position": 1}
     ]
     assert "Langkah periksa dipindah dari baris 2 ke baris 1" in diff.to_text()
+
+
+def test_change_of_one_step_field_only_is_not_empty() -> None:
+    old = BASE.replace(
+        "{id: periksa, kegiatan: Periksa,", "{id: periksa, kegiatan: Periksa, waktu: 1 jam,"
+    )
+    new = old.replace("waktu: 1 jam", "waktu: 2 jam")
+    diff = diff_documents(_load(old), _load(new))
+    assert not diff.is_empty
+    data = diff.to_dict()
+    assert data["steps"]["changed"] == [
+        {
+            "id": "periksa",
+            "kegiatan": "Periksa",
+            "changes": [{"field": "waktu", "old": "1 jam", "new": "2 jam"}],
+        }
+    ]
+    assert not any(data["steps"][k] for k in ("added", "removed", "moved"))
+    text = diff.to_text()
+    assert text == "Langkah periksa (Periksa) diubah: waktu '1 jam' → '2 jam'"

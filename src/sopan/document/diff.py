@@ -80,7 +80,8 @@ class DocumentDiff:
     @property
     def is_empty(self) -> bool:
         nothing_listed = not any(self.actors.values()) and not any(self.steps.values())
-        return not (self.identity or self.fields or self.lists) and nothing_listed
+        changed = self.identity or self.fields or self.lists or self.changed_steps
+        return not changed and nothing_listed
 
     def to_dict(self) -> dict[str, Any]:
         return {
