@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from sopan.document import DocumentLoadError, load_document, load_path
+from sopan.document import DocumentLoadError, Problem, load_document, load_path
 from tests.document.conftest import FIXTURES, REAL_SOPS
 
 BROKEN = FIXTURES / "broken"
@@ -222,3 +225,65 @@ def test_not_a_mapping_and_empty() -> None:
 def test_english_message_falls_back_to_catalogue() -> None:
     problem = _problems("missing_nama.sop.yaml")[0]
     assert problem.message("en")  # the English catalogue comes later; never empty
+
+
+def _unreadable(path) -> Problem:
+    with pytest.raises(DocumentLoadError) as info:
+        load_path(path)
+    assert info.value.codes == ["file.unreadable"]
+    return info.value.problems[0]
+
+
+def test_missing_file_is_a_located_problem(tmp_path) -> None:
+    path = tmp_path / "hilang.sop.yaml"
+    problem = _unreadable(path)
+    assert str(problem) == (
+        f"{path}: berkas `hilang.sop.yaml` tidak dapat dibaca: berkas tidak ditemukan"
+    )
+    assert problem.params["kind"] == "missing"
+
+
+def test_file_inside_a_file_is_missing(tmp_path) -> None:
+    (tmp_path / "berkas").write_text("x")
+    assert _unreadable(tmp_path / "berkas" / "a.sop.yaml").params["kind"] == "missing"
+
+
+def test_directory_is_a_located_problem(tmp_path) -> None:
+    folder = tmp_path / "sop.yaml"
+    folder.mkdir()
+    problem = _unreadable(folder)
+    assert str(problem) == f"{folder}: `sop.yaml` tidak dapat dibaca: ini folder, bukan berkas"
+    with pytest.raises(DocumentLoadError) as info:  # not "too large", whatever its size
+        load_path(folder, max_bytes=0)
+    assert info.value.problems[0].params["kind"] == "directory"
+
+
+def test_file_without_read_permission_is_a_located_problem(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "rahasia.sop.yaml"
+    path.write_text("format: sopan/1\nnama: Uji\n", encoding="utf-8")
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything: make the refusal happen anyway
+
+        def refuse(self: Path) -> bytes:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+
+        monkeypatch.setattr(Path, "read_bytes", refuse)
+    try:
+        problem = _unreadable(path)
+    finally:
+        path.chmod(0o644)
+    assert str(problem) == (
+        f"{path}: berkas `rahasia.sop.yaml` tidak dapat dibaca: tidak ada izin membaca berkas"
+    )
+
+
+def test_other_os_error_keeps_its_reason(tmp_path, monkeypatch) -> None:
+    path = tmp_path / "rusak.sop.yaml"
+    path.write_text("format: sopan/1\nnama: Uji\n", encoding="utf-8")
+
+    def fail(self: Path) -> bytes:
+        raise OSError(errno.EIO, "Input/output error", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    problem = _unreadable(path)
+    assert problem.message() == "berkas `rusak.sop.yaml` tidak dapat dibaca: Input/output error"

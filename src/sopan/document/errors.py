@@ -17,6 +17,16 @@ MESSAGES: dict[str, str] = {
     "file.too_large": gettext_noop("berkas {size} melebihi batas {limit}"),
     "file.encoding": gettext_noop("bukan teks UTF-8: byte tidak sah pada posisi {offset}"),
     "file.empty": gettext_noop("berkas kosong: tidak ada isi SOP"),
+    "file.unreadable": gettext_noop("berkas `{name}` tidak dapat dibaca: {detail}"),
+    "file.unreadable:missing": gettext_noop(
+        "berkas `{name}` tidak dapat dibaca: berkas tidak ditemukan"
+    ),
+    "file.unreadable:directory": gettext_noop(
+        "`{name}` tidak dapat dibaca: ini folder, bukan berkas"
+    ),
+    "file.unreadable:permission": gettext_noop(
+        "berkas `{name}` tidak dapat dibaca: tidak ada izin membaca berkas"
+    ),
     "yaml.syntax": gettext_noop("penulisan YAML tidak sah: {detail}"),
     "json.syntax": gettext_noop("penulisan JSON tidak sah: {detail}"),
     "yaml.tag": gettext_noop("tag YAML `{tag}` tidak diizinkan dalam berkas SOP"),

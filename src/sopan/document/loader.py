@@ -8,8 +8,11 @@ the size is checked before decoding, tags never construct objects, alias bombs a
 from __future__ import annotations
 
 import codecs
+import errno
 import json
+import os
 import re
+import stat
 from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any, Literal
@@ -109,11 +112,37 @@ class LoadedDocument:
 def load_path(path: str | FsPath, *, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedDocument:
     """Load a ``.sop.yaml`` / ``.yaml`` / ``.json`` file; its size is checked before reading."""
     path = FsPath(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise DocumentLoadError([_too_large(str(path), size, max_bytes)])
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if info.st_size > max_bytes:
+            raise DocumentLoadError([_too_large(str(path), info.st_size, max_bytes)])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DocumentLoadError([_unreadable(path, exc)]) from None
     fmt: Format = "json" if path.suffix.lower() == ".json" else "yaml"
-    return load_document(path.read_bytes(), filename=str(path), fmt=fmt, max_bytes=max_bytes)
+    return load_document(raw, filename=str(path), fmt=fmt, max_bytes=max_bytes)
+
+
+_UNREADABLE_KINDS = {
+    errno.ENOENT: "missing",
+    errno.ENOTDIR: "missing",  # a folder on the way is a file
+    errno.EISDIR: "directory",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+}
+
+
+def _unreadable(path: FsPath, exc: OSError) -> Problem:
+    """``file.unreadable`` with the reason as ``kind`` (missing, directory, permission)."""
+    kind = _UNREADABLE_KINDS.get(exc.errno or 0)
+    params: dict[str, Any] = {"name": path.name or str(path)}
+    if kind is None:
+        params["detail"] = exc.strerror or type(exc).__name__
+    else:
+        params["kind"] = kind
+    return Problem("file.unreadable", str(path), None, None, params)
 
 
 def load_document(
