@@ -48,10 +48,11 @@ slow: install-dev
 bench: install-dev
 	$(BIN)/python bench/load.py
 
-## regenerate and compile the gettext catalogues (needs GNU gettext).
+## regenerate and compile the gettext catalogues (needs GNU gettext). msgids are Indonesian, so
+## only English has a catalogue; web/management/commands/makemessages.py also extracts N("...").
 messages: install-dev
-	cd src/sopan && ../../$(BIN)/django-admin makemessages -l id -l en --no-obsolete --ignore 'migrations/*'
-	cd src/sopan && ../../$(BIN)/django-admin compilemessages
+	cd src/sopan && DJANGO_SETTINGS_MODULE=sopan.config.settings ../../$(BIN)/django-admin makemessages -l en --no-obsolete --add-location file --ignore 'migrations/*'
+	cd src/sopan && DJANGO_SETTINGS_MODULE=sopan.config.settings ../../$(BIN)/django-admin compilemessages -l en
 
 ## refresh the locked dependency files from pyproject.toml.
 lock: install-dev

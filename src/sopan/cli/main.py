@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args, console)
     except ConfigError as error:
-        console.error(N("Pengaturan lingkungan salah: {error}"), error=str(error))
+        console.error(N("Pengaturan lingkungan salah: {error}"), error=error.message(args.lang))
         return 2
     except KeyboardInterrupt:
         console.error(N("Dihentikan oleh pengguna."))

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 from django.db import DatabaseError
+from django.utils.translation import gettext as _
 
 DEMO_USERNAME_PREFIX = "demo."
 
@@ -23,25 +24,27 @@ def check_production_settings(app_configs: Any = None, **kwargs: Any) -> list[Er
     if settings.DEBUG:
         errors.append(
             Error(
-                "SOPAN_DEBUG aktif pada mode produksi.",
-                hint="Setel SOPAN_DEBUG=false: mode debug menampilkan isi sistem kepada publik.",
+                _("SOPAN_DEBUG aktif pada mode produksi."),
+                hint=_("Setel SOPAN_DEBUG=false: mode debug menampilkan isi sistem kepada publik."),
                 id="sopan.E001",
             )
         )
     if settings.SECRET_KEY == settings.INSECURE_SECRET_KEY or len(settings.SECRET_KEY) < 40:
         errors.append(
             Error(
-                "SOPAN_SECRET_KEY masih bawaan atau terlalu pendek.",
-                hint="Buat kunci acak minimal 50 karakter, misalnya dengan "
-                "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`.",
+                _("SOPAN_SECRET_KEY masih bawaan atau terlalu pendek."),
+                hint=_(
+                    "Buat kunci acak minimal 50 karakter, misalnya dengan "
+                    "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+                ),
                 id="sopan.E002",
             )
         )
     if not settings.ALLOWED_HOSTS:
         errors.append(
             Error(
-                "SOPAN_ALLOWED_HOSTS kosong.",
-                hint="Isi dengan nama domain server, misalnya sop.contohkab.go.id.",
+                _("SOPAN_ALLOWED_HOSTS kosong."),
+                hint=_("Isi dengan nama domain server, misalnya sop.contohkab.go.id."),
                 id="sopan.E004",
             )
         )
@@ -66,8 +69,8 @@ def check_no_demo_accounts(app_configs: Any = None, **kwargs: Any) -> list[Error
         return []
     return [
         Error(
-            "Akun demo ada di basis data produksi: " + ", ".join(names) + ".",
-            hint="Hapus akun demo (nama pengguna berawalan 'demo.') sebelum dipakai sungguhan.",
+            _("Akun demo ada di basis data produksi: %(names)s.") % {"names": ", ".join(names)},
+            hint=_("Hapus akun demo (nama pengguna berawalan 'demo.') sebelum dipakai sungguhan."),
             id="sopan.E003",
         )
     ]

@@ -10,12 +10,26 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from sopan.i18n import gettext_noop as N
+from sopan.i18n import translate
+
 TRUE_WORDS = {"1", "true", "yes", "on", "ya"}
 FALSE_WORDS = {"0", "false", "no", "off", "tidak", ""}
 
 
 class ConfigError(ValueError):
-    """A malformed environment variable; the message names the variable."""
+    """A malformed environment variable; the message names the variable.
+
+    ``str(error)`` is Indonesian; :meth:`message` gives it in another language.
+    """
+
+    def __init__(self, message_id: str, **params: object) -> None:
+        self.message_id = message_id
+        self.params = params
+        super().__init__(translate(message_id, "id", **params))
+
+    def message(self, lang: str | None) -> str:
+        return translate(self.message_id, lang, **self.params)
 
 
 def env_str(name: str, default: str) -> str:
@@ -31,7 +45,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ConfigError(f"{name}={raw!r}: harus bernilai true/false (atau 1/0).")
+    raise ConfigError(
+        N("{name}={raw}: harus bernilai true/false (atau 1/0)."), name=name, raw=repr(raw)
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -41,7 +57,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name}={raw!r}: harus berupa bilangan bulat.") from exc
+        raise ConfigError(
+            N("{name}={raw}: harus berupa bilangan bulat."), name=name, raw=repr(raw)
+        ) from exc
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -77,8 +95,12 @@ def database_from_url(url: str, *, sqlite_default: Path) -> dict[str, Any]:
             "CONN_HEALTH_CHECKS": True,
         }
     raise ConfigError(
-        f"SOPAN_DATABASE_URL={url!r}: skema {parts.scheme!r} tidak dikenal "
-        "(gunakan sqlite:///path atau postgresql://user@host/nama)."
+        N(
+            "SOPAN_DATABASE_URL={url}: skema {scheme} tidak dikenal "
+            "(gunakan sqlite:///path atau postgresql://user@host/nama)."
+        ),
+        url=repr(url),
+        scheme=repr(parts.scheme),
     )
 
 
