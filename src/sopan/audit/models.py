@@ -13,6 +13,7 @@ from typing import Any
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 GENESIS_HASH = "0" * 64
 
@@ -39,7 +40,7 @@ class AuditEvent(models.Model):
 
     class Meta:
         verbose_name = _("peristiwa audit")
-        verbose_name_plural = _("peristiwa audit")
+        verbose_name_plural = pgettext_lazy("jamak", "peristiwa audit")
         ordering = ["seq"]
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
 
@@ -63,7 +64,7 @@ class AuditHead(models.Model):
 
     class Meta:
         verbose_name = _("ujung jejak audit")
-        verbose_name_plural = _("ujung jejak audit")
+        verbose_name_plural = pgettext_lazy("jamak", "ujung jejak audit")
 
     def __str__(self) -> str:
         return f"#{self.seq}"

@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sopan.audit.serialize import snapshot
 from sopan.audit.services import audit_record
@@ -159,7 +160,7 @@ class AssignmentInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
     show_change_link = True
-    verbose_name_plural = _("riwayat jabatan")
+    verbose_name_plural = pgettext_lazy("jamak", "riwayat jabatan")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # new assignments go through the Assignment admin (overlap checks)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sopan.organisations import nip as nip_rules
@@ -38,7 +38,7 @@ class Instansi(models.Model):
 
     class Meta:
         verbose_name = _("instansi")
-        verbose_name_plural = _("instansi")
+        verbose_name_plural = pgettext_lazy("jamak", "instansi")
         ordering = ["nama"]
 
     def __str__(self) -> str:
@@ -67,7 +67,7 @@ class Unit(models.Model):
 
     class Meta:
         verbose_name = _("unit kerja")
-        verbose_name_plural = _("unit kerja")
+        verbose_name_plural = pgettext_lazy("jamak", "unit kerja")
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(
@@ -129,7 +129,7 @@ class Position(models.Model):
 
     class Meta:
         verbose_name = _("jabatan")
-        verbose_name_plural = _("jabatan")
+        verbose_name_plural = pgettext_lazy("jamak", "jabatan")
         ordering = ["unit__path", "-kepala_unit", "nama"]
         constraints = [
             models.UniqueConstraint(
@@ -175,7 +175,7 @@ class Person(models.Model):
 
     class Meta:
         verbose_name = _("pegawai")
-        verbose_name_plural = _("pegawai")
+        verbose_name_plural = pgettext_lazy("jamak", "pegawai")
         ordering = ["nama"]
 
     def __str__(self) -> str:
@@ -200,7 +200,7 @@ class Assignment(models.Model):
 
     class Meta:
         verbose_name = _("penugasan")
-        verbose_name_plural = _("penugasan")
+        verbose_name_plural = pgettext_lazy("jamak", "penugasan")
         ordering = ["-mulai"]
         indexes = [
             models.Index(fields=["position", "selesai"], name="assignment_position_open"),
@@ -255,7 +255,7 @@ class Membership(models.Model):
 
     class Meta:
         verbose_name = _("keanggotaan peran")
-        verbose_name_plural = _("keanggotaan peran")
+        verbose_name_plural = pgettext_lazy("jamak", "keanggotaan peran")
         ordering = ["unit__path", "role"]
         constraints = [
             models.UniqueConstraint(

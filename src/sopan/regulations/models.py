@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sopan.regulations.choices import RegulationStatus
 
@@ -57,7 +58,7 @@ class Regulation(models.Model):
 
     class Meta:
         verbose_name = _("peraturan")
-        verbose_name_plural = _("peraturan")
+        verbose_name_plural = pgettext_lazy("jamak", "peraturan")
         ordering = ["-tahun", "jenis", "nomor"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "key"], name="regulation_key_unique"),

@@ -10,6 +10,7 @@ from enum import nonmember
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class VersionStatus(models.TextChoices):
@@ -19,7 +20,8 @@ class VersionStatus(models.TextChoices):
     MENUNGGU_PENGESAHAN = "menunggu_pengesahan", _("Menunggu Pengesahan")
     BERLAKU = "berlaku", _("Berlaku")
     DIGANTIKAN = "digantikan", _("Digantikan")
-    DICABUT = "dicabut", _("Dicabut")
+    # A regulation that is "dicabut" is revoked; a retired SOP needs its own English word.
+    DICABUT = "dicabut", pgettext_lazy("status SOP", "Dicabut")
 
     # Only a draft's document may change.
     EDITABLE = nonmember(frozenset({"konsep"}))

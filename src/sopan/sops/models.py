@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sopan.sops.choices import VersionStatus
 
@@ -61,7 +62,7 @@ class Sop(models.Model):
 
     class Meta:
         verbose_name = _("SOP")
-        verbose_name_plural = _("SOP")
+        verbose_name_plural = pgettext_lazy("jamak", "SOP")
         ordering = ["kode"]
         constraints = [
             models.UniqueConstraint(fields=["instansi", "kode"], name="sop_kode_unique_instansi")
@@ -120,7 +121,7 @@ class SopVersion(models.Model):
 
     class Meta:
         verbose_name = _("versi SOP")
-        verbose_name_plural = _("versi SOP")
+        verbose_name_plural = pgettext_lazy("jamak", "versi SOP")
         ordering = ["sop_id", "-number"]
         constraints = [
             models.UniqueConstraint(fields=["sop", "number"], name="sopversion_number_unique")
@@ -151,7 +152,7 @@ class VersionActor(models.Model):
 
     class Meta:
         verbose_name = _("pelaksana")
-        verbose_name_plural = _("pelaksana")
+        verbose_name_plural = pgettext_lazy("jamak", "pelaksana")
         ordering = ["version", "order"]
         indexes = [models.Index(fields=["nama"], name="versionactor_nama")]
 
@@ -171,7 +172,7 @@ class VersionStep(models.Model):
 
     class Meta:
         verbose_name = _("langkah")
-        verbose_name_plural = _("langkah")
+        verbose_name_plural = pgettext_lazy("jamak", "langkah")
         ordering = ["version", "order"]
 
     def __str__(self) -> str:
@@ -196,7 +197,7 @@ class VersionCitation(models.Model):
 
     class Meta:
         verbose_name = _("dasar hukum")
-        verbose_name_plural = _("dasar hukum")
+        verbose_name_plural = pgettext_lazy("jamak", "dasar hukum")
         ordering = ["version", "order"]
 
     def __str__(self) -> str:
@@ -230,7 +231,7 @@ class VersionTransition(models.Model):
 
     class Meta:
         verbose_name = _("perubahan status")
-        verbose_name_plural = _("perubahan status")
+        verbose_name_plural = pgettext_lazy("jamak", "perubahan status")
         ordering = ["version", "at", "id"]
 
     def __str__(self) -> str:
