@@ -84,5 +84,5 @@ def run_demo(args: argparse.Namespace, console: Console) -> int:
     )
     console.say(N("Akun demo (kata sandi semuanya: {password}):"), password=DEMO_PASSWORD)
     for username, role, unit in summary.logins:
-        console.raw(f"  {username:<28} {role:<12} {unit}")
+        console.raw(f"  {username:<28} {console.t(role):<12} {unit}")
     return 0
