@@ -14,6 +14,7 @@ import re
 import string
 from pathlib import Path
 
+import django
 import pytest
 from django.test import Client
 
@@ -158,6 +159,25 @@ def test_compiled_catalogue_matches_the_po(entries: list[Entry]) -> None:
         for index, translation in entry.msgstr.items():
             key = (entry.key, index) if entry.msgid_plural is not None else entry.key
             assert catalog[key] == translation, f"django.mo is out of date at {_where(entry)}"
+
+
+def test_english_words_of_django_are_not_changed(entries: list[Entry]) -> None:
+    """Our catalogue comes first in LOCALE_PATHS: a msgid that is also one of Django's own
+    English msgids ("No", "Status") must translate to itself, or the admin changes too."""
+    django_dir = Path(django.__file__).parent
+    django_msgids: set[str] = set()
+    for mo in django_dir.glob("**/locale/id/LC_MESSAGES/django.mo"):
+        with mo.open("rb") as handle:
+            catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+        django_msgids |= {key if isinstance(key, str) else key[0] for key in catalog}
+    clashes = [
+        f"{_where(e)} → {e.msgstr[0]!r}"
+        for e in entries
+        if e.msgctxt is None and e.msgid in django_msgids and e.msgstr[0] != e.msgid
+    ]
+    assert not clashes, "give these a context (pgettext / translate ... context):\n" + "\n".join(
+        clashes
+    )
 
 
 # --- through the entry points -------------------------------------------------------------
