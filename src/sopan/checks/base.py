@@ -1,29 +1,27 @@
-"""Findings, the rule registry and the runner."""
+"""Findings, the rule registry and the runner.
+
+A rule is a function ``(context) -> Iterable[Finding]`` registered with :func:`rule`, which
+also records what the rule is for (its family, default severity, the principle or regulation
+behind it, and a bad and a good example). ``docs/checks.md`` is generated from that record.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from sopan.checks.config import CheckConfig
+from sopan.checks.register import RegisterLookup
+from sopan.checks.severity import Severity
 from sopan.document import LoadedDocument, SopDocument, StepGraph
 from sopan.i18n import translate
 
-# Modules of rule families, imported once by run_checks so their @rule decorators run.
+# Modules of rule families, imported once by registered_rules() so their @rule decorators run.
 FAMILIES = ("sopan.checks.structure",)
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
 @dataclass(frozen=True)
@@ -63,22 +61,29 @@ class Finding:
 
 @dataclass
 class CheckContext:
-    """What a rule may read: the document, its graph, and where things are in the file."""
+    """What a rule may read: the document, its graph, where things are in the file, the
+    instansi's configuration, the regulation register (if any) and today's date."""
 
     document: SopDocument
     loaded: LoadedDocument | None = None
+    config: CheckConfig = field(default_factory=CheckConfig)
+    register: RegisterLookup | None = None
+    today: dt.date = field(default_factory=dt.date.today)
 
     @cached_property
     def graph(self) -> StepGraph:
         return StepGraph.from_document(self.document)
 
+    @cached_property
+    def step_index(self) -> dict[str, int]:
+        return {step_id: i for i, step_id in enumerate(self.document.step_ids())}
+
     def step_location(self, step_id: str, field_name: str | None = None) -> Location:
         line = None
         if self.loaded is not None:
             line = self.loaded.step_line(step_id)
-            if field_name is not None:
-                index = self.document.step_ids().index(step_id)
-                found = self.loaded.locate(("langkah", index, field_name))
+            if field_name is not None and step_id in self.step_index:
+                found = self.loaded.locate(("langkah", self.step_index[step_id], field_name))
                 line = found[0] if found else line
         return Location(step=step_id, field=field_name, line=line)
 
@@ -89,54 +94,106 @@ class CheckContext:
             line = found[0] if found else None
         return Location(field=".".join(str(p) for p in path), line=line)
 
+    def finding(
+        self,
+        code: str,
+        message_id: str,
+        hint_id: str = "",
+        location: Location | None = None,
+        **params: Any,
+    ) -> Finding:
+        """A finding of rule ``code`` with the severity the configuration gives it."""
+        info = RULES[code].info
+        severity = self.config.severity.get(code, info.severity)
+        return Finding(code, severity, message_id, hint_id, location or Location(), params)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """What a rule is for; the source of docs/checks.md."""
+
+    code: str
+    family: str
+    severity: Severity
+    title: str  # short Indonesian msgid
+    why: str  # the principle or regulation behind it (Indonesian msgid)
+    bad: str = ""  # an example that fires (text or YAML snippet)
+    good: str = ""  # the same example fixed
+
 
 RuleFunction = Callable[[CheckContext], Iterable[Finding]]
-_RULES: dict[str, RuleFunction] = {}
 
 
-def rule(code: str) -> Callable[[RuleFunction], RuleFunction]:
+@dataclass(frozen=True)
+class Rule:
+    info: RuleInfo
+    function: RuleFunction
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    *,
+    family: str,
+    severity: Severity,
+    title: str,
+    why: str,
+    bad: str = "",
+    good: str = "",
+) -> Callable[[RuleFunction], RuleFunction]:
     """Register a rule under a stable code (one code per rule function)."""
 
     def decorate(function: RuleFunction) -> RuleFunction:
-        if code in _RULES and _RULES[code] is not function:
+        if code in RULES and RULES[code].function is not function:
             raise ValueError(f"duplicate check code {code}")
-        _RULES[code] = function
+        info = RuleInfo(code, family, severity, title, why, bad, good)
+        RULES[code] = Rule(info, function)
         return function
 
     return decorate
 
 
-def registered_rules() -> dict[str, RuleFunction]:
+def registered_rules() -> dict[str, Rule]:
     for module in FAMILIES:
         importlib.import_module(module)
-    return dict(_RULES)
+    return dict(RULES)
 
 
 def run_checks(
     source: LoadedDocument | SopDocument,
     *,
-    disabled: Iterable[str] = (),
+    config: CheckConfig | None = None,
+    register: RegisterLookup | None = None,
+    today: dt.date | None = None,
     min_severity: Severity = Severity.INFO,
 ) -> list[Finding]:
     """Every finding of every enabled rule, in step order, errors before warnings."""
-    if isinstance(source, LoadedDocument):
-        context = CheckContext(document=source.document, loaded=source)
-    else:
-        context = CheckContext(document=source)
-    skip = set(disabled)
+    document = source.document if isinstance(source, LoadedDocument) else source
+    context = CheckContext(
+        document=document,
+        loaded=source if isinstance(source, LoadedDocument) else None,
+        config=config or CheckConfig(),
+        register=register,
+        today=today or dt.date.today(),
+    )
     findings: list[Finding] = []
-    for code, function in registered_rules().items():
-        if code in skip:
+    for code, registered in registered_rules().items():
+        if code in context.config.disabled:
             continue
-        findings.extend(f for f in function(context) if f.severity.rank >= min_severity.rank)
-    order = {step_id: i for i, step_id in enumerate(context.document.step_ids())}
+        findings.extend(
+            f for f in registered.function(context) if f.severity.rank >= min_severity.rank
+        )
+    order = context.step_index
     return sorted(findings, key=lambda f: _sort_key(f, order))
+
+
+def blocking(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that stop an SOP from being sent for approval (errors)."""
+    return [f for f in findings if f.severity is Severity.ERROR]
 
 
 def _sort_key(finding: Finding, order: dict[str, int]) -> tuple[int, int, str]:
     position = order.get(finding.location.step or "", -1)
     return (position, -finding.severity.rank, finding.code)
-
-
-def iter_steps(context: CheckContext) -> Iterator[tuple[int, Any]]:
-    yield from enumerate(context.document.langkah)
