@@ -21,7 +21,14 @@ from sopan.document import LoadedDocument, SopDocument, StepGraph
 from sopan.i18n import translate
 
 # Modules of rule families, imported once by registered_rules() so their @rule decorators run.
-FAMILIES = ("sopan.checks.structure",)
+FAMILIES = (
+    "sopan.checks.structure",
+    "sopan.checks.completeness",
+    "sopan.checks.timing",
+    "sopan.checks.language",
+    "sopan.checks.legal",
+    "sopan.checks.governance",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,5 @@
+"""Family of tanggal dan tata kelola rules (codes TGL...)."""
+
+from __future__ import annotations
+
+FAMILY = "governance"

@@ -1,0 +1,5 @@
+"""Family of bahasa Indonesia yang jelas rules (codes BHS...)."""
+
+from __future__ import annotations
+
+FAMILY = "language"

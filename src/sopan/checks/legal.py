@@ -1,0 +1,5 @@
+"""Family of dasar hukum rules (codes HKM...)."""
+
+from __future__ import annotations
+
+FAMILY = "legal"

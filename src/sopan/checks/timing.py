@@ -1,0 +1,5 @@
+"""Family of waktu (mutu baku waktu, standar waktu pelayanan) rules (codes WKT...)."""
+
+from __future__ import annotations
+
+FAMILY = "timing"
