@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-FAMILY = "governance"
+FAMILY = "tata_kelola"

@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-FAMILY = "legal"
+FAMILY = "hukum"
