@@ -1,24 +1,32 @@
 """YAML text → plain data plus the position of every key and value.
 
-The text is *composed* by ruamel.yaml (YAML 1.2 rules, so ``no``, ``Y`` and ``on`` stay text)
-and never *constructed*: no Python object is ever made from a tag, whatever the file says.
-The node graph is then walked into dicts, lists and scalars:
+The text is *composed* into a node graph and never *constructed*: no Python object is ever
+made from a tag, whatever the file says. Composing is done by libyaml through PyYAML's C
+composer (PyYAML's pure-Python composer when the C extension is missing), with tag resolution
+of our own under the YAML 1.2 core schema, so ``no``, ``Y``, ``T``, ``ya`` and ``on`` stay
+text. When that composer refuses the text (a syntax error, a reused anchor, ...), ruamel.yaml
+composes it instead, so every syntax problem keeps ruamel's wording and position and anything
+ruamel accepts still loads. The node graph is then walked into dicts, lists and scalars:
 
 - ``null`` → ``None``; a whole number written canonically (``7``, ``-3``) → ``int``;
 - every other scalar → the text exactly as written (``1.0`` stays ``"1.0"``, ``true`` stays
   ``"true"``, a date stays ``"2025-06-02"``; the model decides what it accepts);
 - duplicate keys, non-standard tags and alias bombs become problems.
+
+ruamel.yaml's round trip (comments, key order, quoting) is used only to write a loaded file
+back (:func:`roundtrip_yaml`), parsed lazily when that is asked for.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.nodes import Node
 from ruamel.yaml.reader import ReaderError
 
 from sopan.document.errors import Problem
@@ -33,6 +41,7 @@ ALLOWED_TAGS = frozenset(
     _STANDARD + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 )
 _CANONICAL_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_INT_START = frozenset("-0123456789")
 
 # ruamel's English problem texts → Indonesian explanations (the rest are shown as they are).
 _SYNTAX_HINTS: dict[str, str] = {
@@ -62,8 +71,127 @@ def explain_syntax(problem: str | None) -> str:
     return text or "struktur tidak dikenali"
 
 
-def compose(text: str, filename: str) -> Node | None:
-    """Parse ``text`` into a node graph; problems raise :class:`ParseAbort`."""
+# Composers: libyaml (C), PyYAML's pure-Python one, and ruamel.yaml (the reference, and the
+# one whose error messages and positions are reported).
+Composer = Literal["libyaml", "pyyaml", "ruamel"]
+# Where PyYAML/libyaml and ruamel's YAML 1.2 scanner disagree (found by comparing them on
+# generated text), the text is composed by ruamel, as before; real SOP files have none of it:
+# tabs (ruamel refuses some that libyaml accepts); NEL, LS, PS or a lone CR (line breaks for
+# one, not the other); a BOM inside the text (no column for ruamel); a comment right after a
+# block scalar indicator (``|#``); a tag then an anchor (``!!str &a``: ruamel starts the node
+# at the anchor); a tag running into a flow indicator (``!!null,``); a colon right before a
+# flow indicator (``{a:[x]}``, ``{a:}``); an alias running into a colon (``*a: x``); a
+# document end marker ``...``.
+_REFERENCE_ONLY = re.compile(
+    r"[\t\x85\u2028\u2029\ufeff]|\r(?!\n)|[|>][-+0-9]*#|!\S*\s+&|!\S*?[,\[\]{}]"
+    r"|:[\[\]{},]|\*[^\s,\[\]{}]*:|^\.\.\.",
+    re.MULTILINE,
+)
+
+_NULL = _STANDARD + "null"
+_INT = _STANDARD + "int"
+_STR = _STANDARD + "str"
+_SEQ = _STANDARD + "seq"
+_MAP = _STANDARD + "map"
+# Plain scalars whose YAML 1.2 tag matters here (ruamel's resolver gives the same tags for
+# them); every other plain scalar is kept as the text written, so its tag (bool, float,
+# timestamp, a non-canonical int: all allowed) makes no difference and ``str`` stands for it.
+_PLAIN_TAGS = {
+    "": _NULL,
+    "~": _NULL,
+    "null": _NULL,
+    "Null": _NULL,
+    "NULL": _NULL,
+    "<<": _STANDARD + "merge",
+    "=": _STANDARD + "value",
+}
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core-schema tags for what the tree builder distinguishes (see ``_PLAIN_TAGS``)."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR
+            tag = _PLAIN_TAGS.get(value)
+            if tag is not None:
+                return tag
+            if value[0] in _INT_START and _CANONICAL_INT.fullmatch(value):
+                return _INT
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _PureComposer(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _CoreResolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _CoreResolver.__init__(self)
+
+
+def _libyaml_parser() -> Any:
+    try:
+        from yaml._yaml import CParser
+    except ImportError:  # PyYAML built without libyaml
+        return None
+    return CParser
+
+
+_CParser: Any = _libyaml_parser()
+_CComposer: Any = None
+if _CParser is not None:
+
+    class _LibyamlComposer(_CParser, _CoreResolver):
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _CoreResolver.__init__(self)
+
+    _CComposer = _LibyamlComposer
+
+#: libyaml when PyYAML has its C extension (``yaml.__with_libyaml__``), else PyYAML's own.
+DEFAULT_COMPOSER: Composer = "libyaml" if _CComposer is not None else "pyyaml"
+
+
+def _compose_pyyaml(text: str, composer: Composer) -> Any:
+    loader = (_CComposer if composer == "libyaml" else _PureComposer)(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def compose(text: str, filename: str, composer: Composer | None = None) -> Any:
+    """Parse ``text`` into a node graph; problems raise :class:`ParseAbort`.
+
+    ``composer`` defaults to :data:`DEFAULT_COMPOSER`. Whatever PyYAML refuses is composed
+    again by ruamel.yaml, which reports the problem (or accepts the text).
+    """
+    return _compose(text, filename, composer)[0]
+
+
+def _compose(text: str, filename: str, composer: Composer | None) -> tuple[Any, bool]:
+    """(node graph, whether PyYAML composed it)."""
+    composer = composer or DEFAULT_COMPOSER
+    if composer == "libyaml" and _CComposer is None:
+        composer = "pyyaml"
+    if composer != "ruamel" and not _REFERENCE_ONLY.search(text):
+        try:
+            return _compose_pyyaml(text, composer), True
+        except (yaml.YAMLError, RecursionError, ValueError):
+            pass  # ruamel decides: the same problem as ever, or it accepts the text
+    return _compose_ruamel(text, filename), False
+
+
+def _compose_ruamel(text: str, filename: str) -> Node | None:
     parser = YAML(typ="safe", pure=True)
     parser.version = (1, 2)
     try:
@@ -94,7 +222,7 @@ def position_of_offset(text: str, offset: int) -> Position:
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
-def _position(node: Node) -> Position:
+def _position(node: Any) -> Position:
     mark = node.start_mark
     return mark.line + 1, mark.column + 1
 
@@ -117,37 +245,43 @@ class Tree:
         return self.values.get(path) or self.keys.get(path)
 
 
+class _UseReference(Exception):
+    """A construct whose positions only ruamel itself can give: compose with ruamel."""
+
+
 class _Builder:
-    def __init__(self, filename: str) -> None:
+    def __init__(self, filename: str, text: str | None = None) -> None:
         self.filename = filename
+        self.text = text  # set for PyYAML node graphs: empty values are placed as ruamel does
         self.tree = Tree()
         self.seen: set[int] = set()
         self.open: set[int] = set()
         self.aliases = 0
         self.nodes = 0
 
-    def problem(self, code: str, node: Node, **params: Any) -> Problem:
+    def problem(self, code: str, node: Any, **params: Any) -> Problem:
         return Problem(code, self.filename, *_position(node), params)
 
-    def build(self, node: Node, path: Path) -> Any:
+    def build(self, node: Any, path: Path, position: Position | None = None) -> Any:
         self._count(node)
-        self.tree.values[path] = _position(node)
+        self.tree.values[path] = position or _position(node)
         if node.tag not in ALLOWED_TAGS:
             tag = str(node.tag).replace(_STANDARD, "!!")
             self.tree.problems.append(self.problem("yaml.tag", node, tag=tag))
             return None
-        if isinstance(node, ScalarNode):
+        if node.id == "scalar":
+            if self.text is not None and node.value == "" and node.tag == _STR and not node.style:
+                raise _UseReference  # ``!`` or ``!!str`` with nothing after it
             return _scalar(node)
         self.open.add(id(node))
         try:
-            if isinstance(node, SequenceNode):
+            if node.id == "sequence":
                 return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-            assert isinstance(node, MappingNode)
             return self._mapping(node, path)
         finally:
             self.open.discard(id(node))
 
-    def _count(self, node: Node) -> None:
+    def _count(self, node: Any) -> None:
         key = id(node)
         if key in self.open:
             raise ParseAbort(self.problem("yaml.alias_limit", node, kind="recursive"))
@@ -162,10 +296,10 @@ class _Builder:
                 self.problem("yaml.alias_limit", node, kind="expansion", limit=MAX_NODES)
             )
 
-    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: Any, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag not in ALLOWED_TAGS:
+            if key_node.id != "scalar" or key_node.tag not in ALLOWED_TAGS:
                 self.tree.problems.append(self.problem("key.not_text", key_node))
                 continue
             key = str(key_node.value)
@@ -177,30 +311,96 @@ class _Builder:
                 )
                 continue
             self.tree.keys[key_path] = _position(key_node)
-            result[key] = self.build(value_node, key_path)
+            position = None
+            if self.text is not None and _is_empty(value_node):
+                position = self._empty_value_position(node, key_node, value_node)
+            result[key] = self.build(value_node, key_path, position)
         return result
 
+    # Where ruamel places an empty value (``nama:``): PyYAML and libyaml put it elsewhere.
+    def _empty_value_position(self, mapping: Any, key_node: Any, value_node: Any) -> Position:
+        text = self.text or ""
+        at = value_node.start_mark.index  # libyaml/PyYAML: a character offset
+        if mapping.flow_style:  # ruamel: just after the ':' (PyYAML: there; libyaml: next token)
+            if _is_empty(key_node):
+                raise _UseReference
+            colon = self._skip_blank(key_node.end_mark.index)
+            if colon == at:  # no ':' ({a, b}): the next token, for all of them
+                return self._position_at(at)
+            if (
+                colon < len(text)
+                and text[colon] == ":"
+                and at in (colon + 1, self._skip_blank(colon + 1))
+            ):
+                return self._position_at(colon + 1)
+            raise _UseReference
+        if at > 0 and text[at - 1] == ":":  # after "key:", ruamel takes the END of the next token
+            at = self._skip_blank(at)
+            if text[at : at + 1] in ("?", ":") and text[at + 1 : at + 2] in ("", " ", "\n", "\r"):
+                at += 1  # an explicit key or value indicator; other tokens there are zero-width
+        return self._position_at(at)
 
-def _scalar(node: ScalarNode) -> Any:
+    def _skip_blank(self, at: int) -> int:
+        """First offset from ``at`` that is not a space, a line break or in a comment."""
+        text = self.text or ""
+        while at < len(text):
+            char = text[at]
+            if char == "#":
+                end = text.find("\n", at)
+                at = len(text) if end < 0 else end
+            elif char in " \r\n":
+                at += 1
+            else:
+                break
+        return at
+
+    def _position_at(self, offset: int) -> Position:
+        """1-based position of a character offset; past the end: where ruamel's stream ends."""
+        return position_of_offset(self.text or "", min(offset, len(self.text or "")))
+
+
+def _is_empty(node: Any) -> bool:
+    """An empty plain scalar the parser made up where nothing was written (``key:``)."""
+    return (
+        node.id == "scalar"
+        and node.value == ""
+        and not node.style
+        and node.start_mark.index == node.end_mark.index
+    )
+
+
+def _scalar(node: Any) -> Any:
     tag, text = node.tag, node.value
-    if tag == _STANDARD + "null":
+    if tag == _NULL:
         return None
-    if tag == _STANDARD + "int" and _CANONICAL_INT.fullmatch(text):
+    if tag == _INT and _CANONICAL_INT.fullmatch(text):
         return int(text)
     return text
 
 
-def build_tree(node: Node, filename: str) -> Tree:
-    """Walk a composed node graph into a :class:`Tree` (raises ``ParseAbort`` on alias bombs)."""
-    builder = _Builder(filename)
-    builder.tree.data = builder.build(node, ())
+def build_tree(node: Any, filename: str, text: str | None = None) -> Tree:
+    """Walk a composed node graph into a :class:`Tree` (raises ``ParseAbort`` on alias bombs).
+
+    ``text`` is the source of a graph composed by PyYAML: empty values are then placed where
+    ruamel places them.
+    """
+    builder = _Builder(filename, text)
+    position = builder._position_at(node.start_mark.index) if text and _is_empty(node) else None
+    builder.tree.data = builder.build(node, (), position)
     return builder.tree
 
 
-def parse_yaml(text: str, filename: str) -> Tree | None:
+def parse_yaml(text: str, filename: str, composer: Composer | None = None) -> Tree | None:
     """Text → :class:`Tree`, or ``None`` for an empty document."""
-    node = compose(text, filename)
-    return None if node is None else build_tree(node, filename)
+    node, by_pyyaml = _compose(text, filename, composer)
+    if node is None:
+        return None
+    if not by_pyyaml:
+        return build_tree(node, filename)
+    try:
+        return build_tree(node, filename, text)
+    except _UseReference:
+        return parse_yaml(text, filename, "ruamel")
 
 
 def roundtrip_yaml() -> YAML:
