@@ -6,6 +6,7 @@ import datetime as dt
 
 from sopan.i18n import gettext_noop as N
 from sopan.i18n import translate
+from sopan.organisations.nip import format_nip
 
 IDENTITY_LABELS = {
     "nomor": N("Nomor SOP"),
@@ -77,8 +78,6 @@ def format_date(value: dt.date | None, lang: str = "id") -> str:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
-def format_nip(nip: str | None) -> str:
+def format_nip_line(nip: str | None) -> str:
     """``NIP 19660825 198802 1 001`` as printed under a signature; empty when absent."""
-    if not nip or len(nip) != 18 or not nip.isdigit():
-        return f"NIP {nip}" if nip else ""
-    return f"NIP {nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return f"NIP {format_nip(nip)}" if nip else ""
