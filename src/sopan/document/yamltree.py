@@ -310,6 +310,8 @@ class _Builder:
                     self.problem("key.duplicate", key_node, key=key, first_line=first)
                 )
                 continue
+            if self.text is not None and node.flow_style and _is_empty(key_node):
+                raise _UseReference  # ``{? : a}``: libyaml places the empty key elsewhere
             self.tree.keys[key_path] = _position(key_node)
             position = None
             if self.text is not None and _is_empty(value_node):
@@ -322,8 +324,6 @@ class _Builder:
         text = self.text or ""
         at = value_node.start_mark.index  # libyaml/PyYAML: a character offset
         if mapping.flow_style:  # ruamel: just after the ':' (PyYAML: there; libyaml: next token)
-            if _is_empty(key_node):
-                raise _UseReference
             colon = self._skip_blank(key_node.end_mark.index)
             if colon == at:  # no ':' ({a, b}): the next token, for all of them
                 return self._position_at(at)
