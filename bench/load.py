@@ -1,8 +1,10 @@
 """Benchmark: load + validate a realistic 60-step SOP, and its longest path.
 
-Run: ``.venv/bin/python bench/load.py``. Prints median milliseconds and the ratio to two
-baselines measured in the same run: ``json.loads`` of the same document as JSON, and
-ruamel.yaml's bare parse (compose) of the YAML text. No asserts.
+Run: ``make bench`` (or ``.venv/bin/python bench/load.py``). Prints median milliseconds and
+the ratio to three baselines measured in the same run: ``json.loads`` of the same document as
+JSON, ruamel.yaml's bare parse (compose) of the YAML text, and PyYAML's bare compose of it
+with libyaml (``yaml.CSafeLoader``; the pure-Python ``SafeLoader`` when the C extension is
+missing), which is what ``load_document`` now composes with. No asserts.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import statistics
 import time
 from collections.abc import Callable
 
+import yaml
 from ruamel.yaml import YAML
 
-from sopan.document import StepGraph, dump_json, load_document
+from sopan.document import StepGraph, dump_json, load_document, yamltree
 
 ACTORS = [
     ("pemohon", "Pemohon", "eksternal"), ("loket", "Petugas Loket", "internal"),
@@ -94,20 +97,34 @@ def main() -> None:
     def graph_and_path() -> object:
         return StepGraph.from_document(loaded.document).longest_path()
 
+    def pure_load() -> object:  # the fallback when PyYAML has no C extension
+        default, yamltree.DEFAULT_COMPOSER = yamltree.DEFAULT_COMPOSER, "pyyaml"
+        try:
+            return load_document(text)
+        finally:
+            yamltree.DEFAULT_COMPOSER = default
+
     raw_yaml = YAML(typ="safe", pure=True)
+    loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    pyyaml_name = "PyYAML C compose" if yaml.__with_libyaml__ else "PyYAML pure compose"
     rows = [
         ("json.loads (baseline)", median_ms(lambda: json.loads(json_text), 200)),
         ("ruamel compose (baseline)", median_ms(lambda: raw_yaml.compose(text), 30)),
-        ("load_document YAML", median_ms(lambda: load_document(text), 30)),
+        (f"{pyyaml_name} (baseline)", median_ms(lambda: yaml.compose(text, Loader=loader), 100)),
+        ("load_document YAML", median_ms(lambda: load_document(text), 100)),
+        ("load_document YAML, pure PyYAML", median_ms(pure_load, 30)),
         ("load_document JSON", median_ms(lambda: load_document(json_text, fmt="json"), 200)),
         ("StepGraph + longest_path", median_ms(graph_and_path, 200)),
         ("longest_path only", median_ms(graph.longest_path, 500)),
     ]  # fmt: skip
-    base_json, base_yaml = rows[0][1], rows[1][1]
+    base_json, base_yaml, base_pyyaml = rows[0][1], rows[1][1], rows[2][1]
     print(f"60-step SOP: {len(text.splitlines())} lines YAML, {len(json_text)} bytes JSON")
-    print(f"{'what':32} {'median ms':>10} {'x json.loads':>13} {'x ruamel':>9}")
+    print(f"{'what':32} {'median ms':>10} {'x json.loads':>13} {'x ruamel':>9} {'x PyYAML':>9}")
     for name, ms in rows:
-        print(f"{name:32} {ms:10.3f} {ms / base_json:13.1f} {ms / base_yaml:9.2f}")
+        print(
+            f"{name:32} {ms:10.3f} {ms / base_json:13.1f} {ms / base_yaml:9.2f}"
+            f" {ms / base_pyyaml:9.2f}"
+        )
 
 
 if __name__ == "__main__":
