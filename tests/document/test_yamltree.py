@@ -204,3 +204,10 @@ def test_generated_yaml_gives_the_same_tree(body: str, end: str) -> None:
     expected = _tree(text, "ruamel")
     for composer in FAST:
         assert _tree(text, composer) == expected, composer
+
+
+@pytest.mark.parametrize("depth", [100, 500, 700])
+@pytest.mark.parametrize("composer", FAST)
+def test_deep_nesting_gives_the_same_answer(depth: int, composer: str) -> None:
+    text = "a: " + "[" * depth + "]" * depth + "\n"
+    assert _tree(text, composer) == _tree(text, "ruamel")

@@ -399,7 +399,7 @@ def parse_yaml(text: str, filename: str, composer: Composer | None = None) -> Tr
         return build_tree(node, filename)
     try:
         return build_tree(node, filename, text)
-    except _UseReference:
+    except (_UseReference, RecursionError):  # too deep for the walk: ruamel says so, as before
         return parse_yaml(text, filename, "ruamel")
 
 
