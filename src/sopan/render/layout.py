@@ -17,7 +17,7 @@ from sopan.render import metrics
 from sopan.render.geometry import outline
 from sopan.render.labels import TABLE_LABELS, label
 from sopan.render.options import RenderOptions
-from sopan.render.routing import GridRow, Link, PageGeometry, Slot, route_page
+from sopan.render.routing import GridRow, Link, PageGeometry, Slot, route_page, symbol_size
 
 SymbolKind = Literal["terminator", "process", "decision", "connector"]
 
@@ -118,6 +118,8 @@ class Layout:
 
 MARGIN = (28.0, 28.0, 48.0, 28.0)  # top, right, bottom (≥ 40 pt for the PDF footer), left
 FONT_SIZE = 8.0
+# Branch labels (``Arrow.label``) are set at this share of ``Layout.font_size``, regular weight.
+LABEL_FACTOR = 0.875
 LINE_FACTOR = 1.2  # baseline-to-baseline distance / font size
 PAD_X = 3.0  # text padding inside a cell, at scale 1
 PAD_Y = 3.0
@@ -433,19 +435,29 @@ def layout_procedure(doc: SopDocument, options: RenderOptions | None = None) -> 
 
     pages_raw: list[tuple[PageGeometry, dict[tuple[int, int], str], list[_Plan | None]]] = []
     start = 0
+    floor = [max(p.text_height, _least_height(p, actor_cols, scale)) for p in plans]
     while start < len(plans) or not pages_raw:
-        end = start
-        total = 0.0
-        while end < len(plans) and (end == start or total + plans[end].text_height <= body):
-            total += max(plans[end].text_height, 30.0 * scale)
+        # as many rows as could fit, then fewer until the routed page fits
+        end, total = start, 0.0
+        while end < len(plans) and (end == start or total + floor[end] <= body):
+            total += floor[end]
             end += 1
         while True:
             grid_rows, links, kinds, page_plans = _page_grid(plans, edges, start, end)
             geometry = route_page(grid_rows, links, actor_cols, table_top, scale)
-            used = sum(geometry.row_height)
-            if used <= body + 0.01 or end - start <= 1:
+            if sum(geometry.row_height) <= body + 0.01 or end - start <= 1:
                 break
-            end -= 1
+            # drop the rows that overflow (at least one), keeping room for the bottom connectors
+            used, fit = 0.0, 0
+            bottom_rows = sum(1 for _ in itertools.takewhile(lambda p: p is None, page_plans[::-1]))
+            reserve = sum(geometry.row_height[len(geometry.row_height) - bottom_rows :])
+            for r, plan in enumerate(page_plans):
+                used += geometry.row_height[r]
+                if plan is not None:
+                    if used > body - reserve:
+                        break
+                    fit += 1
+            end = max(start + 1, min(end - 1, start + fit))
         pages_raw.append((geometry, kinds, page_plans))
         start = end
         if start >= len(plans):
@@ -550,6 +562,14 @@ def layout_procedure(doc: SopDocument, options: RenderOptions | None = None) -> 
         tuple(columns),
         tuple(pages),
     )
+
+
+def _least_height(plan: _Plan, columns: list[tuple[float, float]], scale: float) -> float:
+    """A lower bound of a row's height from its symbols (the bands only grow)."""
+    tallest = max(
+        (symbol_size(s.kind, columns[c][1], scale)[1] for c, s in plan.slots.items()), default=0.0
+    )
+    return tallest + 14.0 * scale
 
 
 def geometry_node(grid_rows_nodes: dict[tuple[int, int], str], at: tuple[int, int]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from sopan.render.labels import DRAFT_MARK, label
-from sopan.render.layout import Arrow, Layout, Page, Symbol
+from sopan.render.layout import LABEL_FACTOR, Arrow, Layout, Page, Symbol
 
 FONT = "'Noto Sans', sans-serif"
 STROKE = "#1f2937"
@@ -70,7 +70,7 @@ def _arrow(arrow: Arrow, font_size: float) -> str:
     )
     if arrow.label and arrow.label_at:
         lx, ly = arrow.label_at
-        out += _text(lx, ly, arrow.label, font_size * 0.9, extra=' class="branch"')
+        out += _text(lx, ly, arrow.label, font_size * LABEL_FACTOR, extra=' class="branch"')
     return out
 
 
@@ -87,7 +87,7 @@ def _defs() -> str:
 def _open(layout: Layout) -> str:
     w, h = _n(layout.width), _n(layout.height)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}pt" height="{h}pt" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" '
         f'viewBox="0 0 {w} {h}" font-family="{FONT}">'
     )
 
