@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint typecheck pytest slow bench messages lock clean
+.PHONY: run test install install-dev lint typecheck pytest slow bench messages lock clean reference-images
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ slow: install-dev
 
 bench: install-dev
 	$(BIN)/python bench/load.py
+
+## refresh the stored PDF page images (tests/render/reference) after an intended change to the
+## PDF or the layout; needs poppler-utils (pdftoppm). Look at the PDFs it names, then commit.
+reference-images: install-dev
+	$(BIN)/python tests/render/make_reference.py
 
 ## regenerate and compile the gettext catalogues (needs GNU gettext). msgids are Indonesian, so
 ## only English has a catalogue; web/management/commands/makemessages.py also extracts N("...").

@@ -68,7 +68,7 @@ from sopan.render.pdf import (
     verify_qr_url,
 )
 from sopan.render.qr import qr_png
-from sopan.render.svg import page_svg
+from sopan.render.svg import flowchart_svg
 
 log = logging.getLogger(__name__)
 
@@ -524,6 +524,19 @@ def _crop_svg(svg: str, x: float, y: float, w: float, h: float) -> str:
     return _SVG_OPEN.sub(root, svg, count=1)
 
 
+def _strip_svg(layout: Layout, page: LayoutPage) -> str:
+    """The flowchart of a page with the table's grid lines under it (no cell texts: the
+    pictures only show the actor columns, and leaving the texts out keeps resvg fast)."""
+    svg = flowchart_svg(layout, page)
+    head_end = svg.index(">") + 1
+    grid = "".join(
+        f'<line x1="{g.x1:.2f}" y1="{g.y1:.2f}" x2="{g.x2:.2f}" y2="{g.y2:.2f}" '
+        f'stroke="black" stroke-width="{g.width:.2f}"/>'
+        for g in page.grid
+    )
+    return svg[:head_end] + grid + svg[head_end:]
+
+
 def svg_png(svg: str, box: tuple[float, float, float, float]) -> bytes:
     """The part ``box`` (x, y, w, h in points) of an SVG in points, as a PNG at 200 dpi."""
     x, y, w, h = box
@@ -604,14 +617,15 @@ def _procedure_table(
             seen.add(lrow.step_id or "")
         else:
             texts = _layout_texts(lrow.cells)
+        row_cells = row.cells
         for i, key in enumerate(keys):
             if i in actor_idx:
                 continue
             if key == "no":
-                _set_text(row.cells[i], lrow.number)
-                row.cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                _set_text(row_cells[i], lrow.number)
+                row_cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             else:
-                _set_text(row.cells[i], texts.get(key, ""))
+                _set_text(row_cells[i], texts.get(key, ""))
 
     # The flowchart: in each body row the actor columns are one cell holding that row's strip
     # of the flowchart picture. Strips abut exactly while the rows keep the layout's heights;
@@ -620,12 +634,12 @@ def _procedure_table(
     if actor_idx:
         first, last = columns[actor_idx[0]], columns[actor_idx[-1]]
         x, w = first.x, last.x + last.width - first.x
-        svg = page_svg(layout, page)
+        svg = _strip_svg(layout, page)
         for offset, lrow in enumerate(body_rows):
-            row_index = 2 + offset
-            cell = table.cell(row_index, actor_idx[0])
+            row_cells = table.rows[2 + offset].cells
+            cell = row_cells[actor_idx[0]]
             if len(actor_idx) > 1:
-                cell = cell.merge(table.cell(row_index, actor_idx[-1]))
+                cell = cell.merge(row_cells[actor_idx[-1]])
             _cell_margins(cell, 0)
             try:
                 png = svg_png(svg, (x, lrow.y, w, lrow.height))
