@@ -435,6 +435,7 @@ def layout_procedure(doc: SopDocument, options: RenderOptions | None = None) -> 
 
     pages_raw: list[tuple[PageGeometry, dict[tuple[int, int], str], list[_Plan | None]]] = []
     start = 0
+    page_of = [0] * len(plans)  # page index of each row, known for the pages already made
     floor = [max(p.text_height, _least_height(p, actor_cols, scale)) for p in plans]
     while start < len(plans) or not pages_raw:
         # as many rows as could fit, then fewer until the routed page fits
@@ -443,7 +444,9 @@ def layout_procedure(doc: SopDocument, options: RenderOptions | None = None) -> 
             total += floor[end]
             end += 1
         while True:
-            grid_rows, links, kinds, page_plans = _page_grid(plans, edges, start, end)
+            grid_rows, links, kinds, page_plans = _page_grid(
+                plans, edges, start, end, len(pages_raw), page_of
+            )
             geometry = route_page(grid_rows, links, actor_cols, table_top, scale)
             if sum(geometry.row_height) <= body + 0.01 or end - start <= 1:
                 break
@@ -451,14 +454,15 @@ def layout_procedure(doc: SopDocument, options: RenderOptions | None = None) -> 
             used, fit = 0.0, 0
             bottom_rows = sum(1 for _ in itertools.takewhile(lambda p: p is None, page_plans[::-1]))
             reserve = sum(geometry.row_height[len(geometry.row_height) - bottom_rows :])
-            for r, plan in enumerate(page_plans):
+            for r, maybe in enumerate(page_plans):
                 used += geometry.row_height[r]
-                if plan is not None:
+                if maybe is not None:
                     if used > body - reserve:
                         break
                     fit += 1
             end = max(start + 1, min(end - 1, start + fit))
         pages_raw.append((geometry, kinds, page_plans))
+        page_of[start:end] = [len(pages_raw) - 1] * (end - start)
         start = end
         if start >= len(plans):
             break
@@ -577,7 +581,12 @@ def geometry_node(grid_rows_nodes: dict[tuple[int, int], str], at: tuple[int, in
 
 
 def _page_grid(
-    plans: list[_Plan], edges: list[tuple[int, int, str | None]], start: int, end: int
+    plans: list[_Plan],
+    edges: list[tuple[int, int, str | None]],
+    start: int,
+    end: int,
+    page: int,
+    page_of: list[int],
 ) -> tuple[list[GridRow], list[Link], dict[tuple[int, int], str], list[_Plan | None]]:
     """The rows of one page (with connector rows) and its links, in page coordinates."""
     top_rows: list[dict[int, Slot]] = []
@@ -594,27 +603,32 @@ def _page_grid(
         rows.append({col: slot})
         return len(rows) - 1
 
+    # Off-page connectors. A pair per (source page, target) for links down to a later page;
+    # links back up to an earlier page share one "in" connector per target, matched by one
+    # "out" connector with the same label on each page they leave from.
     pending: list[tuple[str, int, int, int, int, str | None]] = []  # kind, rows..., label
-    for e, (k, j, branch) in enumerate(edges):
+    placed_out: dict[str, tuple[int, int]] = {}
+    placed_in: dict[str, tuple[int, int]] = {}
+    for k, j, branch in edges:
         inside_k, inside_j = start <= k < end, start <= j < end
         if inside_k and inside_j:
             pending.append(("in", k, primary(plans[k]), j, primary(plans[j]), branch))
         elif inside_k:
             col = primary(plans[j])
-            r = add(
-                bottom_rows,
-                col,
-                Slot("connector", f"conn:#{e}:out", None, plans[j].slots[col].actor_id),
-            )
+            key = f"back|{j}" if j < start else f"fwd|{page}|{j}"
+            if key not in placed_out:
+                slot = Slot("connector", f"conn:#{key}:out", None, plans[j].slots[col].actor_id)
+                placed_out[key] = (add(bottom_rows, col, slot), col)
+            r, col = placed_out[key]
             pending.append(("out", k, primary(plans[k]), r, col, branch))
         elif inside_j:
             col = primary(plans[j])
-            r = add(
-                top_rows,
-                col,
-                Slot("connector", f"conn:#{e}:in", None, plans[j].slots[col].actor_id),
-            )
-            pending.append(("from", r, col, j, col, branch))
+            key = f"fwd|{page_of[k]}|{j}" if k < start else f"back|{j}"
+            if key in placed_in:
+                continue
+            slot = Slot("connector", f"conn:#{key}:in", None, plans[j].slots[col].actor_id)
+            placed_in[key] = (add(top_rows, col, slot), col)
+            pending.append(("from", placed_in[key][0], col, j, col, None))
     n_top = len(top_rows)
     page_plans: list[_Plan | None] = [None] * n_top + plans[start:end] + [None] * len(bottom_rows)
     rows: list[GridRow] = [GridRow(0.0, dict(s)) for s in top_rows]
