@@ -1,4 +1,5 @@
-"""Every demo SOP in examples/ passes `sopan check` with no finding at all."""
+"""Every demo SOP in examples/ passes `sopan check` with no error and no warning (advice,
+severity info, is allowed: e.g. a review date that has passed, or mixed time units)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sopan.checks import run_checks
+from sopan.checks import Severity, run_checks
 from sopan.cli import main
 from sopan.document import StepGraph, load_path, parse_waktu
 
@@ -20,7 +21,7 @@ def test_there_are_at_least_ten_examples() -> None:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_example_is_clean(path: Path) -> None:
     loaded = load_path(path)
-    assert [f.code for f in run_checks(loaded)] == []
+    assert [f.code for f in run_checks(loaded) if f.severity is not Severity.INFO] == []
     assert main(["check", str(path)]) == 0
 
 

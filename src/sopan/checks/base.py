@@ -17,7 +17,7 @@ from typing import Any
 from sopan.checks.config import CheckConfig
 from sopan.checks.register import RegisterLookup
 from sopan.checks.severity import Severity
-from sopan.document import LoadedDocument, SopDocument, StepGraph
+from sopan.document import LoadedDocument, SopDocument, StepGraph, format_minutes_id
 from sopan.i18n import translate
 
 # Modules of rule families, imported once by registered_rules() so their @rule decorators run.
@@ -42,6 +42,20 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Minutes:
+    """A duration parameter of a message, written in the message's language
+    (``2 hari kerja 3 jam`` / ``2 working days 3 hours``)."""
+
+    minutes: float
+
+    def localise(self, lang: str) -> str:
+        return format_minutes_id(self.minutes, lang)
+
+    def __str__(self) -> str:
+        return self.localise("id")
+
+
+@dataclass(frozen=True)
 class Finding:
     code: str
     severity: Severity
@@ -51,10 +65,15 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "id") -> str:
-        return translate(self.message_id, lang, **self.params)
+        return translate(self.message_id, lang, **self._params(lang))
 
     def hint(self, lang: str = "id") -> str:
-        return translate(self.hint_id, lang, **self.params) if self.hint_id else ""
+        return translate(self.hint_id, lang, **self._params(lang)) if self.hint_id else ""
+
+    def _params(self, lang: str) -> dict[str, Any]:
+        return {
+            k: v.localise(lang) if isinstance(v, Minutes) else v for k, v in self.params.items()
+        }
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
@@ -76,6 +95,9 @@ class CheckContext:
     config: CheckConfig = field(default_factory=CheckConfig)
     register: RegisterLookup | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    # True when the caller says this version is in force (status "berlaku"): some findings
+    # weigh more then (an in-force SOP without a signing position is wrong, not unfinished).
+    in_force: bool = False
 
     @cached_property
     def graph(self) -> StepGraph:
@@ -85,20 +107,34 @@ class CheckContext:
     def step_index(self) -> dict[str, int]:
         return {step_id: i for i, step_id in enumerate(self.document.step_ids())}
 
-    def step_location(self, step_id: str, field_name: str | None = None) -> Location:
+    def step_location(
+        self, step_id: str, field_name: str | None = None, *sub: str | int
+    ) -> Location:
+        """Where a step (or one of its fields) is written. ``sub`` goes deeper into the field
+        (``"cabang", 1``) for the line; the location's field stays ``field_name``. A field
+        that is not written gives the line of the step."""
         line = None
         if self.loaded is not None:
             line = self.loaded.step_line(step_id)
             if field_name is not None and step_id in self.step_index:
-                found = self.loaded.locate(("langkah", self.step_index[step_id], field_name))
-                line = found[0] if found else line
+                base: tuple[str | int, ...] = ("langkah", self.step_index[step_id], field_name)
+                for depth in range(len(sub), -1, -1):
+                    found = self.loaded.locate((*base, *sub[:depth]))
+                    if found:
+                        line = found[0]
+                        break
         return Location(step=step_id, field=field_name, line=line)
 
-    def field_location(self, *path: str | int) -> Location:
+    def field_location(self, *path: str | int, nearest: bool = False) -> Location:
+        """Where a top-level field is written. With ``nearest``, a path that is not written
+        gives the line of its closest written parent (``tanggal`` for ``tanggal.efektif``)."""
         line = None
         if self.loaded is not None:
-            found = self.loaded.locate(tuple(path))
-            line = found[0] if found else None
+            for depth in range(len(path), 0 if nearest else len(path) - 1, -1):
+                found = self.loaded.locate(tuple(path[:depth]))
+                if found:
+                    line = found[0]
+                    break
         return Location(field=".".join(str(p) for p in path), line=line)
 
     def finding(
@@ -110,8 +146,22 @@ class CheckContext:
         **params: Any,
     ) -> Finding:
         """A finding of rule ``code`` with the severity the configuration gives it."""
-        info = RULES[code].info
-        severity = self.config.severity.get(code, info.severity)
+        return self.finding_at(
+            RULES[code].info.severity, code, message_id, hint_id, location, **params
+        )
+
+    def finding_at(
+        self,
+        default: Severity,
+        code: str,
+        message_id: str,
+        hint_id: str = "",
+        location: Location | None = None,
+        **params: Any,
+    ) -> Finding:
+        """Like :meth:`finding`, for a rule whose severity depends on the document (e.g. an
+        error only when the version is in force); the configuration still overrides it."""
+        severity = self.config.severity.get(code, default)
         return Finding(code, severity, message_id, hint_id, location or Location(), params)
 
 
@@ -175,8 +225,11 @@ def run_checks(
     register: RegisterLookup | None = None,
     today: dt.date | None = None,
     min_severity: Severity = Severity.INFO,
+    in_force: bool = False,
 ) -> list[Finding]:
-    """Every finding of every enabled rule, in step order, errors before warnings."""
+    """Every finding of every enabled rule, in step order, errors before warnings.
+
+    ``in_force``: the version is in force (status ``berlaku``); see :class:`CheckContext`."""
     document = source.document if isinstance(source, LoadedDocument) else source
     context = CheckContext(
         document=document,
@@ -184,6 +237,7 @@ def run_checks(
         config=config or CheckConfig(),
         register=register,
         today=today or dt.date.today(),
+        in_force=in_force,
     )
     findings: list[Finding] = []
     for code, registered in registered_rules().items():
