@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sopan.sops import verification
+
 admin.site.site_header = "sopan"
 admin.site.site_title = "sopan"
 
@@ -8,6 +10,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sop/", include("sopan.sops.urls")),
+    path("v/<str:token>/", verification.verify, name="verify"),
     path("", include("sopan.web.urls")),
 ]
 

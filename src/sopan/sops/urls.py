@@ -7,4 +7,9 @@ app_name = "sops"
 urlpatterns = [
     path("<int:sop_id>/", views.sop_latest, name="latest"),
     path("<int:sop_id>/v/<int:number>/", views.version_detail, name="version"),
+    path(
+        "<int:sop_id>/v/<int:number>/unduh/<slug:fmt>/",
+        views.version_download,
+        name="download",
+    ),
 ]
