@@ -39,7 +39,8 @@ def test_published_version_for_everyone(client, published) -> None:
     assert "2 Juni 2025" in page  # Indonesian date
     assert "NIP 19720514 199803 1 004" in page
     assert "Memeriksa berkas" in page and "Lengkap → serah" in page
-    assert "Tidak ada temuan" in page
+    # the flow is sound (no error); the reviewer still advises on the sparse test document
+    assert "tidak pernah dicapai" not in page and "Tujuan SOP belum diisi." in page
     assert published.document_hash in page
     assert "KONSEP" not in page
 

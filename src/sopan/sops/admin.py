@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html
@@ -19,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sopan.organisations.admin_scoping import ScopedAdminMixin
 from sopan.sops.models import (
-    RenderedFile,
+    CheckSettings,
     Sop,
     SopVersion,
     VersionActor,
@@ -183,26 +185,14 @@ class VersionTransitionAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return False
 
 
-@admin.register(RenderedFile)
-class RenderedFileAdmin(ScopedAdminMixin, admin.ModelAdmin):
-    """Generated files are a cache: seen here, never edited (they are made again on demand)."""
+@admin.register(CheckSettings)
+class CheckSettingsAdmin(admin.ModelAdmin):
+    """Per-instansi check configuration; the JSON is validated by ``CheckSettings.clean``."""
 
-    unit_field = "version__sop__unit"
-    list_display = ["version", "format", "options_key", "size", "created_at"]
-    list_filter = ["format"]
-    list_select_related = ["version"]
-    readonly_fields = [
-        "version",
-        "format",
-        "options_key",
-        "document_hash",
-        "file",
-        "size",
-        "created_at",
-    ]
-
-    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+    list_display = ["instansi", "updated_at"]
+    list_select_related = ["instansi"]
+    fields = ["instansi", "data", "updated_at"]
+    readonly_fields = ["updated_at"]
+    formfield_overrides = {
+        models.JSONField: {"widget": forms.Textarea(attrs={"rows": 14, "cols": 80})},
+    }

@@ -14,11 +14,13 @@ import secrets
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from sopan.checks import CheckConfig, CheckConfigError
 from sopan.sops.choices import VersionStatus
 
 if TYPE_CHECKING:
@@ -238,38 +240,48 @@ class VersionTransition(models.Model):
         return f"{self.version}: {self.from_status or '-'} → {self.to_status}"
 
 
-def _rendered_path(instance: RenderedFile, filename: str) -> str:
-    return f"rendered/{instance.version.sop_id}/{instance.version_id}/{filename}"
-
-
-class RenderedFile(models.Model):
-    """A generated file (PDF, DOCX, BPMN ...) of one version, kept so it is made only once.
-
-    Cache row in the spirit of pretix's ``CachedTicket``: keyed by version, format and the
-    render options; ``document_hash`` says which document it was made from, so a version whose
-    document changed is rendered again. The bytes live in MEDIA storage (``rendered/``), not in
-    the database: the app servers stay stateless with an object store behind them, backups of
-    the database stay small, and a lost file is simply made again.
+class CheckSettings(models.Model):
+    """How the quality checks run for one instansi (``sopan.checks.CheckConfig``): codes
+    switched off, severities changed, thresholds. Read by :func:`sopan.sops.quality.check_version`.
     """
 
-    version = models.ForeignKey(
-        SopVersion, on_delete=models.CASCADE, related_name="rendered_files", verbose_name=_("versi")
+    instansi = models.OneToOneField(
+        "organisations.Instansi",
+        on_delete=models.CASCADE,
+        related_name="check_settings",
+        verbose_name=_("instansi"),
     )
-    format = models.CharField(_("format"), max_length=20)
-    options_key = models.CharField(_("opsi"), max_length=500)
-    document_hash = models.CharField(_("hash dokumen"), max_length=64)
-    file = models.FileField(_("berkas"), upload_to=_rendered_path, max_length=300)
-    size = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
-    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+    data = models.JSONField(
+        _("pengaturan"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Objek JSON. Kunci: nonaktif (daftar kode aturan yang dimatikan, mis. "
+            '["LKP012"]), tingkat (kode → error, warning atau info), ambang (nama → angka: '
+            "aktor_maks_a4 8, aktor_maks_f4 12, langkah_hierarkis 25, langkah_maks 40), "
+            "kata_kabur_tambahan (daftar kata), akronim_dikenal (daftar singkatan). Lihat "
+            "docs/checks.md."
+        ),
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
 
     class Meta:
-        verbose_name = _("berkas hasil")
-        verbose_name_plural = pgettext_lazy("jamak", "berkas hasil")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["version", "format", "options_key"], name="renderedfile_unique_key"
-            )
-        ]
+        verbose_name = _("pengaturan pemeriksaan")
+        verbose_name_plural = pgettext_lazy("jamak", "pengaturan pemeriksaan")
 
     def __str__(self) -> str:
-        return f"{self.version} · {self.format}"
+        return str(self.instansi)
+
+    def clean(self) -> None:
+        try:
+            self.check_config()
+        except CheckConfigError as error:
+            raise ValidationError({"data": str(error)}) from error
+
+    def check_config(self) -> CheckConfig:
+        """The configuration; :class:`CheckConfigError` when ``data`` cannot be used."""
+        if self.data is None:
+            return CheckConfig()
+        if not isinstance(self.data, dict):
+            raise CheckConfigError(str(_("pengaturan harus berupa objek JSON (kunci: nilai)")))
+        return CheckConfig.from_mapping(self.data)

@@ -8,10 +8,11 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import get_language
 
-from sopan.checks import Finding, run_checks
+from sopan.checks import Finding
 from sopan.document import SopDocument, StepGraph
 from sopan.organisations.nip import format_nip
 from sopan.sops.models import SopVersion
+from sopan.sops.quality import check_version
 
 
 @dataclass
@@ -32,7 +33,7 @@ class StepRow:
 def version_page_context(version: SopVersion, request: HttpRequest) -> dict[str, Any]:
     document = version.document_model()
     lang = get_language() or "id"
-    findings = run_checks(document)
+    findings = check_version(version, lang=lang)
     return {
         "version": version,
         "doc": document,
