@@ -21,11 +21,12 @@ EXAMPLES = sorted((REPO / "examples").glob("*.sop.yaml"))
 REAL_SOPS = sorted((SHARED / "data" / "real-sops").glob("*.sop.yaml"))
 ALL_SOP_FILES = EXAMPLES + REAL_SOPS
 
-WORDS = (
+_TEXT = (
     "menerima surat masuk memeriksa kelengkapan berkas permohonan dan menyampaikan kepada "
     "Kepala Bidang untuk disposisi sesuai Peraturan/Keputusan Bupati Nomor 12 Tahun 2023 "
     "https://ppid.bps.go.id/layanan/pengaduan/formulir SP4N-LAPOR! e-mail"
-).split()
+)
+WORDS = _TEXT.split()
 
 
 @st.composite
@@ -121,7 +122,7 @@ def _segments(arrow: Any) -> list[tuple[tuple[float, float], tuple[float, float]
     return list(zip(arrow.points, arrow.points[1:], strict=False))
 
 
-def assert_layout_invariants(doc: SopDocument, layout: Any) -> None:  # noqa: C901
+def assert_layout_invariants(doc: SopDocument, layout: Any) -> None:
     from sopan.render import metrics
     from sopan.render.geometry import distance_to_border
     from sopan.render.layout import PAD_X
@@ -252,16 +253,16 @@ def assert_layout_invariants(doc: SopDocument, layout: Any) -> None:  # noqa: C9
         # no two segments share a track
         for k, (n1, a1, b1) in enumerate(all_segments):
             for n2, a2, b2 in all_segments[k + 1 :]:
-                if abs(a1[1] - b1[1]) < 1e-6 and abs(a2[1] - b2[1]) < 1e-6:  # horizontal
-                    if abs(a1[1] - a2[1]) < 0.01:
-                        lo = max(min(a1[0], b1[0]), min(a2[0], b2[0]))
-                        hi = min(max(a1[0], b1[0]), max(a2[0], b2[0]))
-                        assert hi - lo <= 0.01, (page.arrows[n1], page.arrows[n2])
-                if abs(a1[0] - b1[0]) < 1e-6 and abs(a2[0] - b2[0]) < 1e-6:  # vertical
-                    if abs(a1[0] - a2[0]) < 0.01:
-                        lo = max(min(a1[1], b1[1]), min(a2[1], b2[1]))
-                        hi = min(max(a1[1], b1[1]), max(a2[1], b2[1]))
-                        assert hi - lo <= 0.01, (page.arrows[n1], page.arrows[n2])
+                horizontal = abs(a1[1] - b1[1]) < 1e-6 and abs(a2[1] - b2[1]) < 1e-6
+                if horizontal and abs(a1[1] - a2[1]) < 0.01:
+                    lo = max(min(a1[0], b1[0]), min(a2[0], b2[0]))
+                    hi = min(max(a1[0], b1[0]), max(a2[0], b2[0]))
+                    assert hi - lo <= 0.01, (page.arrows[n1], page.arrows[n2])
+                vertical = abs(a1[0] - b1[0]) < 1e-6 and abs(a2[0] - b2[0]) < 1e-6
+                if vertical and abs(a1[0] - a2[0]) < 0.01:
+                    lo = max(min(a1[1], b1[1]), min(a2[1], b2[1]))
+                    hi = min(max(a1[1], b1[1]), max(a2[1], b2[1]))
+                    assert hi - lo <= 0.01, (page.arrows[n1], page.arrows[n2])
         for arrow in page.arrows:
             if arrow.source.startswith("conn:"):
                 assert arrow.source.endswith(":in")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sopan.document import SopDocument
-from sopan.render.layout import Layout, layout_procedure
+from sopan.render.layout import layout_procedure
 from sopan.render.options import RenderOptions
 from tests.render.conftest import ALL_SOP_FILES, assert_layout_invariants, sop_documents
 
