@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from sopan.organisations.admin_scoping import ScopedAdminMixin
 from sopan.sops.models import (
     CheckSettings,
+    RenderedFile,
     Sop,
     SopVersion,
     VersionActor,
@@ -182,6 +183,31 @@ class VersionTransitionAdmin(ScopedAdminMixin, admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(RenderedFile)
+class RenderedFileAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    """Generated files are a cache: seen here, never edited (they are made again on demand)."""
+
+    unit_field = "version__sop__unit"
+    list_display = ["version", "format", "options_key", "size", "created_at"]
+    list_filter = ["format"]
+    list_select_related = ["version"]
+    readonly_fields = [
+        "version",
+        "format",
+        "options_key",
+        "document_hash",
+        "file",
+        "size",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
 
 

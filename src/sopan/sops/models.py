@@ -240,6 +240,43 @@ class VersionTransition(models.Model):
         return f"{self.version}: {self.from_status or '-'} → {self.to_status}"
 
 
+def _rendered_path(instance: RenderedFile, filename: str) -> str:
+    return f"rendered/{instance.version.sop_id}/{instance.version_id}/{filename}"
+
+
+class RenderedFile(models.Model):
+    """A generated file (PDF, DOCX, BPMN ...) of one version, kept so it is made only once.
+
+    Cache row in the spirit of pretix's ``CachedTicket``: keyed by version, format and the
+    render options; ``document_hash`` says which document it was made from, so a version whose
+    document changed is rendered again. The bytes live in MEDIA storage (``rendered/``), not in
+    the database: the app servers stay stateless with an object store behind them, backups of
+    the database stay small, and a lost file is simply made again.
+    """
+
+    version = models.ForeignKey(
+        SopVersion, on_delete=models.CASCADE, related_name="rendered_files", verbose_name=_("versi")
+    )
+    format = models.CharField(_("format"), max_length=20)
+    options_key = models.CharField(_("opsi"), max_length=500)
+    document_hash = models.CharField(_("hash dokumen"), max_length=64)
+    file = models.FileField(_("berkas"), upload_to=_rendered_path, max_length=300)
+    size = models.PositiveIntegerField(_("ukuran (byte)"), default=0)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("berkas hasil")
+        verbose_name_plural = pgettext_lazy("jamak", "berkas hasil")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "format", "options_key"], name="renderedfile_unique_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} · {self.format}"
+
+
 class CheckSettings(models.Model):
     """How the quality checks run for one instansi (``sopan.checks.CheckConfig``): codes
     switched off, severities changed, thresholds. Read by :func:`sopan.sops.quality.check_version`.
