@@ -3,7 +3,33 @@
 Every format draws from this: the PDF (Typst) and DOCX place each line, shape and text at
 these coordinates; SVG/HTML/BPMN-DI reuse them. Coordinates are in points (1/72 inch), origin
 at the top-left corner of the PAGE, y downwards. ``TextLine.x``/``y`` are the start of the
-line and its baseline.
+line and its baseline; every line was wrapped with the Noto Sans metrics (``metrics``) to fit
+its cell minus ``PAD_X`` on each side, so it can be placed verbatim.
+
+Decisions worth knowing when drawing:
+
+- Header cells: ``no``, ``kegiatan``, ``keterangan`` span both header rows; ``pelaksana``
+  (over the actor columns) and ``mutu_baku`` (over kelengkapan, waktu, output) sit in the first
+  row; ``actor:<id>``, ``kelengkapan``, ``waktu``, ``output`` in the second. Header lines are
+  bold. The grid (``Page.grid``) holds every line of header and body; outer border 0.8 pt.
+- Rows: one per step in printed order. A step whose text is taller than ``MAX_ROW_SHARE`` of
+  the page body continues on further rows (same ``step_id``, ``number`` "" and no symbol).
+  Rows with ``step_id`` None and no cells hold off-page connectors (top and bottom of a page).
+- Joint steps: a box in each actor column; the flow enters and leaves the box of the first
+  actor named in ``pelaksana``; the boxes are joined left to right by ``Arrow(kind="joint")``
+  lines (no arrowhead, ``source == target == step_id``).
+- Off-page connectors (``Symbol.kind == "connector"``, a pentagon pointing down, label inside
+  at its centre): a link down to a later page ends in ``conn:<L>:out`` at the bottom of its
+  page and continues from ``conn:<L>:in`` at the top of the target's page, one pair per
+  (source page, target). Links back up to an earlier page share one ``in`` per target; each
+  page they leave from has one ``out`` with that label. Labels A…Z, AA, AB, … in order of
+  first appearance.
+- Steps without a (known) actor have no symbol, so links from or to them are not drawn.
+- Scale: with many actors the columns cannot all reach their minimum widths; then fonts,
+  paddings, symbols and minimum widths all shrink by one factor (``Layout.font_size`` < 8;
+  e.g. 12 actors on A4 portrait: about 5.1 pt).
+- Branch labels: ``Arrow.label`` at ``Arrow.label_at`` (baseline start), regular weight,
+  ``LABEL_FACTOR × Layout.font_size``.
 """
 
 from __future__ import annotations
