@@ -603,12 +603,16 @@ def _procedure_table(
     for cell in _unique_cells(table.rows[0].cells) + _unique_cells(table.rows[1].cells):
         _shade(cell)
 
-    # Body: one Word row per layout row, at least as high as the layout's row.
+    # Body: one Word row per layout row, at least as high as the layout's row. Cells are taken
+    # straight from each row (python-docx's table.cell() walks the whole table every time).
+    body_cells: list[list[_Cell]] = []
     for offset, lrow in enumerate(body_rows):
         row = table.rows[2 + offset]
         row.height = Pt(lrow.height)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         _cant_split(row)
+        row_cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
+        body_cells.append(row_cells)
         step = doc.step(lrow.step_id) if lrow.step_id else None
         if lrow.step_id and lrow.step_id in seen:
             texts: dict[str, str] = {}  # the rest of a step already written on an earlier page
@@ -617,7 +621,6 @@ def _procedure_table(
             seen.add(lrow.step_id or "")
         else:
             texts = _layout_texts(lrow.cells)
-        row_cells = row.cells
         for i, key in enumerate(keys):
             if i in actor_idx:
                 continue
@@ -627,24 +630,27 @@ def _procedure_table(
             else:
                 _set_text(row_cells[i], texts.get(key, ""))
 
-    # The flowchart: in each body row the actor columns are one cell holding that row's strip
-    # of the flowchart picture. Strips abut exactly while the rows keep the layout's heights;
-    # a row made taller by editing only opens a gap in the lines, nothing is hidden or lost,
-    # and page breaks may fall between any two rows.
-    if actor_idx:
+    # The flowchart: in each body row the actor columns are one cell showing that row's strip
+    # of the page's flowchart picture (one PNG per page, cropped per row with a:srcRect, stored
+    # once). Strips abut exactly while the rows keep the layout's heights; a row made taller by
+    # editing only opens a gap in the lines, nothing is hidden, and page breaks may fall
+    # between any two rows.
+    if actor_idx and body_rows:
         first, last = columns[actor_idx[0]], columns[actor_idx[-1]]
         x, w = first.x, last.x + last.width - first.x
-        svg = _strip_svg(layout, page)
-        for offset, lrow in enumerate(body_rows):
-            row_cells = table.rows[2 + offset].cells
+        y0 = body_rows[0].y
+        total = body_rows[-1].y + body_rows[-1].height - y0
+        try:
+            png: bytes | None = svg_png(_strip_svg(layout, page), (x, y0, w, total))
+        except Exception:  # the text stays editable even if the picture cannot be made
+            log.exception("flowchart picture of page %s could not be made", page.number)
+            png = None
+        for lrow, row_cells in zip(body_rows, body_cells, strict=True):
             cell = row_cells[actor_idx[0]]
             if len(actor_idx) > 1:
                 cell = cell.merge(row_cells[actor_idx[-1]])
             _cell_margins(cell, 0)
-            try:
-                png = svg_png(svg, (x, lrow.y, w, lrow.height))
-            except Exception:  # the text stays editable even if the picture cannot be made
-                log.exception("flowchart picture of page %s could not be made", page.number)
+            if png is None or total <= 0:
                 continue
             paragraph = cell.paragraphs[0]
             fmt = paragraph.paragraph_format
@@ -652,12 +658,14 @@ def _procedure_table(
             fmt.space_before = Pt(0)
             fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
             fmt.line_spacing = Pt(lrow.height)
-            paragraph.add_run().add_picture(
-                io.BytesIO(png), width=Emu(Pt(w)), height=Emu(Pt(lrow.height))
-            )
+            run = paragraph.add_run()
+            run.add_picture(io.BytesIO(png), width=Emu(Pt(w)), height=Emu(Pt(lrow.height)))
+            top = (lrow.y - y0) / total
+            bottom = (y0 + total - lrow.y - lrow.height) / total
+            _crop_picture(run, top, bottom)
     for row in table.rows:
-        for cell in _unique_cells(row.cells):
-            for paragraph in cell.paragraphs:
+        for tc in row._tr.tc_lst:
+            for paragraph in _Cell(tc, table).paragraphs:
                 fmt = paragraph.paragraph_format
                 fmt.space_after = Pt(0)
                 fmt.space_before = Pt(0)
@@ -665,6 +673,19 @@ def _procedure_table(
                     fmt.line_spacing = Pt(layout.line_height)  # exact, as the layout wraps
                 for run in paragraph.runs:
                     run.font.size = Pt(layout.font_size)
+
+
+def _crop_picture(run: Any, top: float, bottom: float) -> None:
+    """Show only the band between ``top`` and ``bottom`` (fractions cut off) of a picture."""
+    for blip_fill in run._r.iter(qn("pic:blipFill")):
+        rect = OxmlElement("a:srcRect")
+        rect.set("t", str(max(0, round(top * 100000))))
+        rect.set("b", str(max(0, round(bottom * 100000))))
+        blip = blip_fill.find(qn("a:blip"))
+        if blip is not None:
+            blip.addnext(rect)
+        else:
+            blip_fill.insert(0, rect)
 
 
 def _unique_cells(cells: Iterable[_Cell]) -> list[_Cell]:
