@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,7 +18,13 @@ from typing import Any
 from sopan.checks.config import CheckConfig
 from sopan.checks.register import RegisterLookup
 from sopan.checks.severity import Severity
-from sopan.document import LoadedDocument, SopDocument, StepGraph, format_minutes_id
+from sopan.document import (
+    LoadedDocument,
+    LongestPath,
+    SopDocument,
+    StepGraph,
+    format_minutes_id,
+)
 from sopan.i18n import translate
 
 # Modules of rule families, imported once by registered_rules() so their @rule decorators run.
@@ -102,6 +109,11 @@ class CheckContext:
     @cached_property
     def graph(self) -> StepGraph:
         return StepGraph.from_document(self.document)
+
+    @cached_property
+    def longest_path(self) -> LongestPath:
+        """The graph's longest loop-free path (computed once per run)."""
+        return self.graph.longest_path()
 
     @cached_property
     def step_index(self) -> dict[str, int]:
@@ -214,7 +226,8 @@ def rule(
 
 def registered_rules() -> dict[str, Rule]:
     for module in FAMILIES:
-        importlib.import_module(module)
+        if module not in sys.modules:
+            importlib.import_module(module)
     return dict(RULES)
 
 

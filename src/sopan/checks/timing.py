@@ -15,13 +15,22 @@ Decisions taken here:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from sopan.checks.base import CheckContext, Finding, Minutes, rule
 from sopan.checks.severity import Severity
-from sopan.document import parse_waktu
+from sopan.document import Waktu
+from sopan.document import parse_waktu as _parse_waktu
 from sopan.i18n import gettext_noop as N
 
 FAMILY = "waktu"
+
+
+@lru_cache(maxsize=4096)
+def parse_waktu(text: str | None) -> Waktu:
+    """``sopan.document.parse_waktu``, remembered: the same few texts recur in every SOP."""
+    return _parse_waktu(text)
+
 
 # Units below a working day and units of a day or more; mixing them hides the total.
 SHORT_UNITS = frozenset({"detik", "menit", "jam"})
@@ -121,7 +130,7 @@ def over_standard(context: CheckContext) -> Iterator[Finding]:
     standard = parse_waktu(context.document.standar_waktu)
     if not standard.measurable or not context.document.langkah:
         return
-    longest = context.graph.longest_path()
+    longest = context.longest_path
     if longest.minutes > standard.minutes + 1e-9:
         yield context.finding(
             "WKT004",
@@ -181,7 +190,7 @@ def mixed_units(context: CheckContext) -> Iterator[Finding]:
         if waktu.measurable and waktu.unit is not None:
             units.add(waktu.unit)
     if units & SHORT_UNITS and units & LONG_UNITS:
-        longest = context.graph.longest_path()
+        longest = context.longest_path
         yield context.finding(
             "WKT006",
             N(
