@@ -156,3 +156,26 @@ def test_bad_arguments_explained_in_indonesian(run) -> None:
     code, _, err = run("check")
     assert code == 2
     assert "argumen berikut wajib diisi" in err
+
+
+def test_register_file_feeds_the_legal_basis_checks(write, run) -> None:
+    path = write("baik.sop.yaml", COMPLETE)
+    register = write(
+        "register.yaml",
+        "- {jenis: Undang-Undang, nomor: '25', tahun: 2009, tentang: Pelayanan Publik,"
+        " status: dicabut}\n",
+    )
+    code, out, _ = run("check", "--register", register, "--format", "json", path)
+    assert code == 1
+    codes = {f["code"]: f["severity"] for f in json.loads(out)["findings"]}
+    assert codes.get("HKM001") == "error"
+    code, out, _ = run("check", "--format", "json", path)
+    assert "HKM001" not in out
+
+
+def test_bad_register_file_exits_two_naming_the_file(write, run) -> None:
+    path = write("baik.sop.yaml", COMPLETE)
+    register = write("register.yaml", "regulations: {bukan: daftar}\n")
+    code, _, err = run("check", "--register", register, path)
+    assert code == 2
+    assert "register" in err and str(register) in err
