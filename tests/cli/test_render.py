@@ -70,9 +70,11 @@ def test_missing_file_exit_2(run, tmp_path: Path) -> None:
     assert "tidak-ada.sop.yaml" in err
 
 
-def test_help_in_indonesian(run) -> None:
+def test_help_in_indonesian_and_english(run) -> None:
     code, out, _ = run("render", "--help")
     assert code == 0 and "tanda KONSEP" in out
+    code, out, _ = run("--lang", "en", "render", "--help")
+    assert code == 0 and "without the DRAFT mark" in out
 
 
 def test_format_is_required_and_checked(write, run) -> None:

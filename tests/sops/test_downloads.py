@@ -43,6 +43,17 @@ def test_published_download_for_anyone(client, published, fmt: str) -> None:
         etree.fromstring(body)  # well-formed XML
 
 
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF"), ("docx", b"PK")])
+def test_pdf_and_docx_downloads(client, published, draft, penyusun, fmt: str, magic: bytes) -> None:
+    response = client.get(_url(published, fmt))
+    assert response.status_code == 200
+    assert response["Content-Type"] == FORMATS[fmt].content_type
+    assert response.content.startswith(magic)
+    assert response["Content-Disposition"].endswith(f'-v1.{fmt}"')
+    client.force_login(penyusun)
+    assert client.get(_url(draft, fmt)).content.startswith(magic)
+
+
 def test_html_is_an_attachment_never_inline(client, published) -> None:
     response = client.get(_url(published, "html"))
     assert response["Content-Disposition"].startswith("attachment;")

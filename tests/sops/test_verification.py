@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from sopan.sops.services import sop_version_create, version_set_status
 from tests.sopdocs import document, make_sop
@@ -76,3 +77,13 @@ def test_unknown_token_is_404_in_indonesian(client, published) -> None:
 def test_no_login_needed_and_token_is_long(client, published) -> None:
     assert len(published.token) >= 20
     assert client.get(f"/v/{published.token}/").status_code == 200
+
+
+def test_in_english_the_words_are_english(client, published) -> None:
+    client.cookies["django_language"] = "en"
+    try:
+        page = client.get(f"/v/{published.token}/").content.decode()
+    finally:
+        translation.activate("id")  # the request's language must not leak into other tests
+    assert 'class="word">IN FORCE</span>' in page
+    assert "2 June 2025" in page
