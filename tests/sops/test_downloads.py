@@ -11,7 +11,7 @@ from lxml import etree
 from sopan.render.formats import FORMATS
 from sopan.sops.downloads import download_filename, render_options_for
 from sopan.sops.models import RenderedFile
-from sopan.sops.services import version_update_document
+from sopan.sops.services import version_set_status, version_update_document
 from tests.sopdocs import document
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +115,14 @@ def test_rebuilt_after_the_document_changes(client, draft, penyusun) -> None:
     assert "Konsep Rahasia Dinas X" in before and "Nama Baru Dinas X" in after
     row = RenderedFile.objects.get()
     assert row.document_hash == draft.document_hash
+
+
+def test_rebuilt_when_the_status_changes(client, published) -> None:
+    client.get(_url(published, "bpmn"))
+    version_set_status(version=published, status="dicabut", by=None)
+    client.get(_url(published, "bpmn"))
+    keys = sorted(RenderedFile.objects.values_list("options_key", flat=True))
+    assert len(keys) == 2 and "DICABUT" in keys[0] + keys[1]
 
 
 def test_failed_render_is_a_friendly_500_and_caches_nothing(client, published) -> None:

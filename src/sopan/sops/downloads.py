@@ -63,7 +63,9 @@ def rendered_file_get_or_create(
 
     A renderer error propagates and leaves the cache (and the version) as they were.
     """
-    key = options.cache_key()
+    # The status word and version number are printed too, but not part of cache_key(): a
+    # version that becomes DIGANTIKAN keeps its document hash and must not show BERLAKU.
+    key = f"{options.cache_key()}|{options.status_label or '-'}|{options.system_version}"
     row = RenderedFile.objects.filter(version=version, format=fmt.name, options_key=key).first()
     if row is not None and row.document_hash == version.document_hash:
         try:
