@@ -267,3 +267,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} @ {self.unit}"
+
+
+from sopan.organisations.tokens import ApiToken  # noqa: E402, F401  (model in its own module)
