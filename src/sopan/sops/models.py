@@ -322,3 +322,7 @@ class CheckSettings(models.Model):
         if not isinstance(self.data, dict):
             raise CheckConfigError(str(_("pengaturan harus berupa objek JSON (kunci: nilai)")))
         return CheckConfig.from_mapping(self.data)
+
+
+# The lifecycle models (review, pilot, approval, numbering, jobs) live in their own module.
+from sopan.sops import lifecycle_models  # noqa: E402, F401
