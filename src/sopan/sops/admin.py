@@ -222,3 +222,7 @@ class CheckSettingsAdmin(admin.ModelAdmin):
     formfield_overrides = {
         models.JSONField: {"widget": forms.Textarea(attrs={"rows": 14, "cols": 80})},
     }
+
+
+# Admin of the lifecycle models (approval chains, numbering, approvals, comments, jobs).
+from sopan.sops import lifecycle_admin  # noqa: E402, F401
