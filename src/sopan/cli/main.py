@@ -8,14 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from sopan import __version__
-from sopan.cli import audit, check, diff, django_cmd, render, transfer, web, worker
+from sopan.cli import audit, check, diff, django_cmd, render, token, transfer, web, worker
 from sopan.cli.argparse_id import use_language
 from sopan.cli.output import Console
 from sopan.config.env import ConfigError
 from sopan.i18n import gettext_noop as N
 from sopan.i18n import normalise_language, translate
 
-COMMANDS = (check, diff, render, transfer, web, audit, django_cmd, worker)
+COMMANDS = (check, diff, render, transfer, web, audit, django_cmd, worker, token)
 
 
 def _language_from(argv: Sequence[str]) -> str:

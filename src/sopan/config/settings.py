@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # the API docs page's Swagger UI from its bundled static files (no CDN)
     "sopan.audit",
     "sopan.organisations",
     "sopan.regulations",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sopan.config.api import api
 from sopan.sops import verification
 
 admin.site.site_header = "sopan"
@@ -11,6 +12,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sop/", include("sopan.sops.urls")),
     path("v/<str:token>/", verification.verify, name="verify"),
+    path("api/v1/", api.urls),
+    path("profil/", include("sopan.organisations.urls")),
     path("", include("sopan.web.urls")),
 ]
 
