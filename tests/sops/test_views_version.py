@@ -45,10 +45,11 @@ def test_published_version_for_everyone(client, published) -> None:
     assert "KONSEP" not in page
 
 
-def test_latest_redirects_to_the_version(client, published) -> None:
+def test_sop_address_shows_the_version_in_force(client, published) -> None:
+    # /sop/<id>/ is the stable page of the SOP (tests/sops/test_portal.py has the details)
     response = client.get(f"/sop/{published.sop_id}/")
-    assert response.status_code == 302
-    assert response["Location"] == _url(published)
+    assert response.status_code == 200
+    assert _url(published) in response.content.decode()
 
 
 def test_draft_shows_konsep_and_findings(client, world, penyusun) -> None:

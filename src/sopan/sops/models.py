@@ -120,6 +120,8 @@ class SopVersion(models.Model):
     nama = models.CharField(_("nama SOP"), max_length=500)
     nomor = models.CharField(_("nomor SOP"), max_length=200, blank=True)
     jenis = models.CharField(_("jenis SOP"), max_length=20, blank=True)
+    # Stems of title, nomor, kegiatan and dasar hukum for the portal search (sops/search.py).
+    search_text = models.TextField(_("teks pencarian"), blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("versi SOP")

@@ -34,6 +34,7 @@ from sopan.sops.models import (
     VersionStep,
     VersionTransition,
 )
+from sopan.sops.search import search_index_write
 
 AnyUser = User | AnonymousUser
 
@@ -254,6 +255,7 @@ def _store_document(version: SopVersion, document: SopDocument) -> None:
     version.full_clean(exclude=["sop", "created_by", "updated_by"], validate_unique=False)
     version.save()
     _write_derived_rows(version, document)
+    search_index_write(version, document)
 
 
 def _write_derived_rows(version: SopVersion, document: SopDocument) -> None:

@@ -1,11 +1,12 @@
-from django.urls import path
+from django.urls import include, path
 
 from sopan.sops import views
 
 app_name = "sops"
 
 urlpatterns = [
-    path("<int:sop_id>/", views.sop_latest, name="latest"),
+    path("", include("sopan.sops.portal_urls")),
+    path("", include("sopan.sops.history_urls")),
     path("<int:sop_id>/v/<int:number>/", views.version_detail, name="version"),
     path(
         "<int:sop_id>/v/<int:number>/unduh/<slug:fmt>/",

@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -24,13 +24,6 @@ from sopan.sops.presenters import version_page_context
 from sopan.sops.selectors import versions_visible_to
 
 logger = logging.getLogger(__name__)
-
-
-def sop_latest(request: HttpRequest, sop_id: int) -> HttpResponse:
-    version = versions_visible_to(request.user).filter(sop_id=sop_id).order_by("-number").first()
-    if version is None:
-        raise Http404
-    return redirect("sops:version", sop_id=sop_id, number=version.number)
 
 
 def _visible_version(request: HttpRequest, sop_id: int, number: int) -> SopVersion:

@@ -1,28 +1,15 @@
-"""The home page: the SOPs this person may see (published ones for everybody)."""
+"""The home page is the public portal (the SOPs in force, with search); error pages."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from sopan.sops.choices import VersionStatus
-from sopan.sops.selectors import sop_list_for
+from sopan.sops.portal_views import portal
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()[:200]
-    status = request.GET.get("status", "")
-    if status not in VersionStatus.values:
-        status = ""
-    versions = sop_list_for(request.user, q=q or None, status=status or None)
-    page = Paginator(versions, settings.SOPAN_PAGE_SIZE).get_page(request.GET.get("hal"))
-    return render(
-        request,
-        "web/home.html",
-        {"page": page, "q": q, "status": status, "statuses": VersionStatus.choices},
-    )
+    return portal(request)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
