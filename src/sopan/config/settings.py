@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "sopan.organisations",
     "sopan.regulations",
     "sopan.sops",
+    "sopan.inventory",
 ]
 
 MIDDLEWARE = [

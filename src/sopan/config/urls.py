@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sop/", include("sopan.sops.urls")),
+    path("inventaris/", include("sopan.inventory.urls")),
     path("v/<str:token>/", verification.verify, name="verify"),
     path("api/v1/", api.urls),
     path("profil/", include("sopan.organisations.urls")),
