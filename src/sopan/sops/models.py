@@ -328,3 +328,6 @@ class CheckSettings(models.Model):
 
 # The lifecycle models (review, pilot, approval, numbering, jobs) live in their own module.
 from sopan.sops import lifecycle_models  # noqa: E402, F401
+
+# Attachments of a version (forms, checklists) live in their own module.
+from sopan.sops import attachments  # noqa: E402, F401
