@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from sopan.inventory.models import Process
 from sopan.inventory.selectors import RankedProcess, unit_label
-from sopan.inventory.spreadsheet import data_sheet, iter_import_values, table_xlsx
 from sopan.inventory.tabel6 import Tabel6Input, Tabel6Row, number_rows
+from sopan.inventory.workbooks import data_sheet, iter_import_values, table_xlsx
 
 
 def tabel6_rows(processes: Iterable[Process]) -> list[Tabel6Row]:

@@ -34,7 +34,8 @@ from sopan.inventory.selectors import (
     units_visible,
     weights_for,
 )
-from sopan.inventory.spreadsheet import SpreadsheetError, import_spreadsheet, template_xlsx
+from sopan.inventory.spreadsheet import SpreadsheetError, import_spreadsheet
+from sopan.inventory.workbooks import template_xlsx
 from sopan.organisations.models import Instansi, Unit
 from sopan.sops.selectors import sops_visible_to
 
