@@ -52,8 +52,8 @@ def run_worker(args: argparse.Namespace, console: Console) -> int:
     while True:
         for result in run_due_jobs():
             failed = failed or not result.ok
-            message = N("{job} untuk {day}: selesai.") if result.ok else N(
-                "{job} untuk {day}: GAGAL."
+            message = (
+                N("{job} untuk {day}: selesai.") if result.ok else N("{job} untuk {day}: GAGAL.")
             )
             console.say(message, job=result.job, day=result.day.isoformat())
         if args.once or stop.wait(args.interval):
