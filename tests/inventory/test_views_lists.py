@@ -38,7 +38,7 @@ def test_koordinator_sees_the_whole_instansi_ranked(
         "SOP Penyusunan Renstra",
         "SOP Distribusi Arsip Surat",
     ]
-    assert [i.score.skor for i in response.context["page"].object_list][0] == 111.8
+    assert response.context["page"].object_list[0].score.skor == 111.8
     assert "Izin Reklame" not in response.content.decode()  # Kabupaten B
 
 

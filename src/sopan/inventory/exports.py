@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sopan.inventory.models import Process
 from sopan.inventory.selectors import RankedProcess, unit_label
@@ -83,7 +84,7 @@ def ranked_xlsx(ranked: Sequence[RankedProcess], *, subtitle: str) -> bytes:
 def tabel6_xlsx(processes: Sequence[Process], *, subtitle: str) -> bytes:
     """Tabel 6 as printed (8 columns, numbered), plus a sheet in the import format."""
     headers = [
-        _("No"),
+        pgettext("kolom Tabel 6", "No"),
         _("Tugas"),
         _("Fungsi"),
         _("Uraian Tugas"),

@@ -82,7 +82,7 @@ def _header_row(sheet: Any, headers: Iterable[str], widths: Iterable[int] | None
         cell.alignment = _WRAP
     for index, width in enumerate(widths or [], start=1):
         sheet.column_dimensions[_column_letter(index)].width = width
-    sheet.freeze_panes = sheet.cell(row=sheet.max_row + 1, column=1)
+    sheet.freeze_panes = f"A{sheet.max_row + 1}"
 
 
 def _column_letter(index: int) -> str:
