@@ -28,6 +28,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from sopan.document import DocumentLoadError, diff_documents, document_hash, dump_json, dump_yaml
 from sopan.document.loader import load_document
+from sopan.organisations.selectors import person_for_user
 from sopan.regulations.selectors import regulations_for
 from sopan.render.formats import Format
 from sopan.sops.choices import VersionStatus
@@ -219,9 +220,7 @@ def _conflict(
     saved_document = saved.document_model()
     lang = _lang()
     conflict = {
-        "who": saved.updated_by.get_full_name() or saved.updated_by.username
-        if saved.updated_by
-        else _("sistem"),
+        "who": _person_name(saved.updated_by),
         "when": timezone.localtime(saved.updated_at),
         "diff": diff_documents(saved_document, yours).to_text(lang),
         "yours_yaml": dump_yaml(yours),
@@ -232,6 +231,13 @@ def _conflict(
     return _page(
         request, saved, form, lock_version=saved.lock_version, status=409, conflict=conflict
     )
+
+
+def _person_name(user: Any) -> str:
+    if user is None:
+        return _("sistem")
+    person = person_for_user(user)
+    return person.nama if person is not None else (user.get_full_name() or user.username)
 
 
 @login_required
