@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sopan.document import SopDocument, Step, diff_documents
+from sopan.organisations.models import Person
 from sopan.organisations.selectors import user_has_role
 from sopan.sops.lifecycle_models import Approval, Publication
 from sopan.sops.models import SopVersion, VersionTransition
@@ -88,6 +90,18 @@ def show(value: Any) -> str:
     return str(value)
 
 
+def display_names(users: Iterable[Any]) -> dict[int, str]:
+    """How to call each user on a page: their Person's name, else full name, else username.
+    One query for all of them."""
+    by_id = {user.pk: user for user in users if user is not None}
+    people = Person.objects.filter(user_id__in=by_id).values_list("user_id", "nama")
+    names = {user_id: nama for user_id, nama in people if nama}
+    return {
+        pk: names.get(pk) or user.get_full_name() or user.get_username()
+        for pk, user in by_id.items()
+    }
+
+
 # -- history ---------------------------------------------------------------------------------
 
 
@@ -101,6 +115,7 @@ class HistoryEntry:
     alasan: str = ""
     ringkasan: str = ""
     previous: int | None = None
+    created_by: str = ""
 
 
 def _may_see_drafts(request: HttpRequest, version: SopVersion) -> bool:
@@ -149,6 +164,12 @@ def history(request: HttpRequest, sop_id: int) -> HttpResponse:
         p.version_id: p for p in Publication.objects.filter(version__in=[v.pk for v in versions])
     }
     entries = [_entry(version, publications) for version in versions]
+    users = [v.created_by for v in versions] + [t.actor for e in entries for t in e.transitions]
+    names = display_names(users)
+    for entry in entries:
+        entry.created_by = names.get(entry.version.created_by_id or 0, "")
+        for transition in entry.transitions:
+            transition.actor_name = names.get(transition.actor_id or 0, "")  # type: ignore[attr-defined]
     for newer, older in itertools.pairwise(entries):
         newer.previous = older.version.number
     context = {

@@ -7,6 +7,7 @@ app_name = "sops"
 urlpatterns = [
     path("", include("sopan.sops.portal_urls")),
     path("", include("sopan.sops.history_urls")),
+    path("", include("sopan.sops.review_urls")),
     path("", include("sopan.sops.editor_urls")),
     path("<int:sop_id>/v/<int:number>/", views.version_detail, name="version"),
     path(
