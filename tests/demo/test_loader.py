@@ -21,7 +21,8 @@ def _row_counts() -> dict[str, int]:
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model._meta.app_label in {"audit", "organisations", "regulations", "sops", "auth"}
+        if model._meta.app_label
+        in {"audit", "organisations", "regulations", "sops", "auth", "inventory"}
     }
 
 

@@ -19,6 +19,8 @@ from ruamel.yaml import YAML
 
 from sopan.config.checks import DEMO_USERNAME_PREFIX
 from sopan.document import load_path
+from sopan.inventory.models import Process
+from sopan.inventory.services import ProcessData, process_create
 from sopan.organisations import services as org
 from sopan.organisations.choices import Role
 from sopan.organisations.models import Assignment, Instansi, Membership, Person, Position, Unit
@@ -26,7 +28,7 @@ from sopan.regulations import services as regs
 from sopan.regulations.citation import Citation, citation_key, normalise_jenis
 from sopan.regulations.models import Regulation
 from sopan.sops.choices import VersionStatus
-from sopan.sops.models import SopVersion
+from sopan.sops.models import Sop, SopVersion
 from sopan.sops.services import sop_create
 
 DEMO_PASSWORD = "sopan-demo"
@@ -62,6 +64,7 @@ def load_demo(*, progress: Progress | None = None, examples: Path = EXAMPLES_DIR
         if progress:
             progress(index, len(entries), entry["berkas"])
         _sop(units[entry["unit"]], examples / entry["berkas"], entry.get("status", "berlaku"))
+    _inventory(units, entries, data.get("inventaris", []), examples)
     return DemoSummary(
         units=len(units),
         people=len(people),
@@ -240,6 +243,46 @@ def _sop(unit: Unit, path: Path, status: str) -> None:
     if same.exists():
         return
     sop_create(unit=unit, document=document, by=None, status=VersionStatus(status))
+
+
+def _inventory(
+    units: dict[str, Unit],
+    sop_entries: list[dict[str, Any]],
+    specs: list[dict[str, Any]],
+    examples: Path,
+) -> None:
+    """The processes of the inventory (Tabel 6); a process already there is left alone."""
+    sop_units = {entry["berkas"]: units[entry["unit"]] for entry in sop_entries}
+    for spec in specs:
+        unit = units[spec["unit"]]
+        data = ProcessData(
+            tugas=spec["tugas"],
+            fungsi=spec.get("fungsi", ""),
+            uraian_tugas=spec.get("uraian_tugas", ""),
+            kegiatan=spec["kegiatan"],
+            output=spec["output"],
+            aspek=spec["aspek"],
+            judul=spec.get("judul", ""),
+            kategori=spec.get("kategori", "lainnya"),
+            melayani_publik=bool(spec.get("publik", False)),
+            volume_per_bulan=int(spec.get("volume", 0)),
+            risiko_kemungkinan=int(spec.get("kemungkinan", 1)),
+            risiko_dampak=int(spec.get("dampak", 1)),
+            pengaduan_12_bulan=int(spec.get("pengaduan", 0)),
+            temuan_audit_12_bulan=int(spec.get("temuan", 0)),
+            sop=_demo_sop(sop_units, examples, spec.get("sop")),
+        )
+        same = Process.objects.filter(unit=unit, kegiatan=data.kegiatan, output=data.output)
+        if not same.filter(tugas=data.tugas, aspek=data.aspek).exists():
+            process_create(unit=unit, data=data, by=None)
+
+
+def _demo_sop(sop_units: dict[str, Unit], examples: Path, berkas: str | None) -> Sop | None:
+    if not berkas:
+        return None
+    nama = load_path(examples / berkas).document.nama
+    version = SopVersion.objects.filter(sop__unit=sop_units[berkas], nama=nama).first()
+    return version.sop if version is not None else None
 
 
 def _logins(specs: list[dict[str, Any]], units: dict[str, Unit]) -> list[tuple[str, str, str]]:
