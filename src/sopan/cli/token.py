@@ -49,7 +49,10 @@ def run_create(args: argparse.Namespace, console: Console) -> int:
         return 2
     console.raw(made.secret)
     console.error(
-        N("Token {name} untuk {username} dibuat. Simpan sekarang: token tidak dapat dilihat lagi."),
+        N(
+            'Token API "{name}" untuk {username} dibuat. Simpan sekarang: token tidak dapat '
+            "dilihat lagi."
+        ),
         name=made.token.name,
         username=user.get_username(),
     )

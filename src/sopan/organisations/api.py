@@ -23,7 +23,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import APIKeyCookie, HttpBearer
 from pydantic import Field
 
@@ -174,10 +174,10 @@ def tokens_list(request: HttpRequest) -> list[dict[str, Any]]:
     description="Rahasia token dikembalikan sekali ini saja. Sebuah token tidak dapat membuat "
     "token lain, agar token yang bocor dapat dihentikan dengan mencabutnya.",
 )
-def tokens_create(request: HttpRequest, payload: TokenCreateIn) -> tuple[int, dict[str, Any]]:
+def tokens_create(request: HttpRequest, payload: TokenCreateIn) -> Status[dict[str, Any]]:
     user: User = request.auth  # type: ignore[attr-defined]
     made = api_token_create(user=user, name=payload.name, by=user)
-    return 201, {**_token_out(made.token), "token": made.secret}
+    return Status(201, {**_token_out(made.token), "token": made.secret})
 
 
 @router.post(

@@ -25,6 +25,8 @@ TOKEN_PREFIX = "sopan_"
 # Writing last_used_at on every request would make every API read a write; once a minute is
 # enough to tell a token in use from a forgotten one.
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
+# Stored data, not a message: the same whatever language the request was in.
+DEFAULT_NAME = "token API"
 
 AnyUser = User | AnonymousUser | AbstractBaseUser
 
@@ -48,7 +50,7 @@ def api_token_create(*, user: User, name: str, by: AnyUser | None) -> NewToken:
         raise PermissionDenied(_("Token API hanya dapat dibuat oleh pemiliknya sendiri."))
     if not user.is_active:
         raise ValidationError(_("Pengguna {user} tidak aktif.").format(user=user), code="inactive")
-    name = (name or "").strip() or _("token API")
+    name = (name or "").strip() or DEFAULT_NAME
     if len(name) > 100:
         raise ValidationError(_("Nama token paling panjang 100 karakter."), code="too_long")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)

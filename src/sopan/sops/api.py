@@ -28,7 +28,7 @@ from sopan.config.api_errors import COMMON_ERRORS, ApiError, ErrorOut
 from sopan.document import SopDocument, diff_documents, dump_json, dump_yaml, load_document
 from sopan.i18n import normalise_language
 from sopan.organisations.api import READ_AUTH, WRITE_AUTH
-from sopan.organisations.models import Unit
+from sopan.organisations.models import Person, Unit
 from sopan.organisations.selectors import user_has_role, user_instansi_ids
 from sopan.render.formats import FORMATS
 from sopan.sops import lifecycle
@@ -61,7 +61,8 @@ logger = logging.getLogger(__name__)
 router = Router(tags=["sop"])
 
 AnyUser = User | AnonymousUser
-MAX_PAGE_SIZE = 100
+# Reads answer anonymous visitors too: in OpenAPI, an empty requirement makes auth optional.
+OPTIONAL_AUTH: dict[str, Any] = {"security": [{}]}
 
 
 def _caller(request: HttpRequest) -> AnyUser:
@@ -194,6 +195,7 @@ def _with_etag(response: HttpResponse, version: SopVersion) -> None:
     "/sops",
     response={200: SopPageOut, **COMMON_ERRORS},
     auth=READ_AUTH,
+    openapi_extra=OPTIONAL_AUTH,
     summary="Daftar SOP yang boleh dilihat pemanggil",
     description="Versi terbaru tiap SOP yang terlihat: untuk umum hanya yang sudah disahkan; "
     "pengguna dengan peran di unit pemilik juga melihat konsepnya. Diurutkan menurut nama.",
@@ -246,6 +248,7 @@ def sops_create(
     "/sops/{sop_id}",
     response={200: SopDetailOut, **COMMON_ERRORS},
     auth=READ_AUTH,
+    openapi_extra=OPTIONAL_AUTH,
     summary="Satu SOP",
 )
 def sops_detail(request: HttpRequest, sop_id: int) -> dict[str, Any]:
@@ -265,6 +268,7 @@ def sops_detail(request: HttpRequest, sop_id: int) -> dict[str, Any]:
     "/sops/{sop_id}/versions",
     response={200: list[VersionSummaryOut], **COMMON_ERRORS},
     auth=READ_AUTH,
+    openapi_extra=OPTIONAL_AUTH,
     summary="Versi-versi sebuah SOP (terbaru dahulu)",
 )
 def sops_versions(request: HttpRequest, sop_id: int) -> list[dict[str, Any]]:
@@ -297,6 +301,7 @@ def sops_revision_start(
     "/versions/{version_id}",
     response={200: VersionOut, **COMMON_ERRORS},
     auth=READ_AUTH,
+    openapi_extra=OPTIONAL_AUTH,
     summary="Satu versi: dokumen, status, temuan mutu, tindakan yang boleh",
     description="Header `ETag` berisi penanda versi dokumen ini; kirim kembali sebagai "
     "`If-Match` saat mengubah dokumen.",
@@ -391,15 +396,16 @@ def versions_transition(
     auth=READ_AUTH,
     summary="Mengekspor dokumen versi sebagai berkas .sop.yaml atau .sop.json",
     openapi_extra={
+        **OPTIONAL_AUTH,
         "responses": {
-            "200": {
+            200: {
                 "description": "Berkas dokumen SOP.",
                 "content": {
                     "application/yaml": {"schema": {"type": "string"}},
                     "application/json": {"schema": {"type": "object"}},
                 },
             }
-        }
+        },
     },
 )
 def versions_export(
@@ -426,12 +432,13 @@ def versions_export(
     description="Sama dengan tombol unduh di halaman versi (berkas disimpan dan dipakai "
     "ulang). Konsep selalu bertanda KONSEP.",
     openapi_extra={
+        **OPTIONAL_AUTH,
         "responses": {
-            "200": {
+            200: {
                 "description": "Berkas keluaran.",
                 "content": {"application/octet-stream": {"schema": {"type": "string"}}},
             }
-        }
+        },
     },
 )
 def versions_render(
@@ -467,6 +474,7 @@ def versions_render(
     "/versions/{version_id}/diff/{other_id}",
     response={200: DiffOut, **COMMON_ERRORS},
     auth=READ_AUTH,
+    openapi_extra=OPTIONAL_AUTH,
     summary="Perbedaan dua versi menurut makna (dari {version_id} ke {other_id})",
 )
 def versions_diff(request: HttpRequest, version_id: int, other_id: int) -> dict[str, Any]:
@@ -499,24 +507,37 @@ def _check_may_read_comments(user: AnyUser, version: SopVersion) -> None:
         )
 
 
-def _person(user: Any) -> dict[str, str] | None:
+def _person(user: Any, names: dict[int, str]) -> dict[str, str] | None:
+    """A user as shown beside a comment: the employee's name where there is one."""
     if user is None:
         return None
-    return {"username": user.get_username(), "nama": user.get_full_name() or user.get_username()}
+    username = user.get_username()
+    return {"username": username, "nama": names.get(user.pk) or user.get_full_name() or username}
 
 
-def _comment(comment: Comment) -> dict[str, Any]:
+def _names(comments: list[Comment]) -> dict[int, str]:
+    ids = {c.author_id for c in comments} | {c.resolved_by_id for c in comments}
+    people = Person.objects.filter(user_id__in=[i for i in ids if i is not None])
+    return dict(people.values_list("user_id", "nama"))
+
+
+def _comments(comments: list[Comment]) -> list[dict[str, Any]]:
+    names = _names(comments)
+    return [_comment(c, names) for c in comments]
+
+
+def _comment(comment: Comment, names: dict[int, str]) -> dict[str, Any]:
     return {
         "id": comment.pk,
         "version_id": comment.version_id,
-        "author": _person(comment.author),
+        "author": _person(comment.author, names),
         "text": comment.text,
         "step_id": comment.step_id or None,
         "field": comment.field or None,
         "parent": comment.parent_id,
         "created_at": comment.created_at,
         "resolved_at": comment.resolved_at,
-        "resolved_by": _person(comment.resolved_by),
+        "resolved_by": _person(comment.resolved_by, names),
     }
 
 
@@ -524,6 +545,7 @@ def _comment(comment: Comment) -> dict[str, Any]:
     "/versions/{version_id}/comments",
     response={200: list[CommentOut], **COMMON_ERRORS},
     auth=READ_AUTH,
+    openapi_extra=OPTIONAL_AUTH,
     summary="Komentar reviu sebuah versi (urut waktu)",
 )
 def comments_list(request: HttpRequest, version_id: int) -> list[dict[str, Any]]:
@@ -531,7 +553,7 @@ def comments_list(request: HttpRequest, version_id: int) -> list[dict[str, Any]]
     version = _version_or_404(user, version_id)
     _check_may_read_comments(user, version)
     comments = Comment.objects.filter(version=version).select_related("author", "resolved_by")
-    return [_comment(c) for c in comments.order_by("created_at", "id")]
+    return _comments(list(comments.order_by("created_at", "id")))
 
 
 @router.post(
@@ -558,7 +580,7 @@ def comments_create(
         field=payload.field,
         parent=parent,
     )
-    return Status(201, _comment(comment))
+    return Status(201, _comments([comment])[0])
 
 
 @router.post(
@@ -576,4 +598,4 @@ def comments_resolve(request: HttpRequest, comment_id: int) -> dict[str, Any]:
     )
     if comment is None:
         raise Http404
-    return _comment(lifecycle.comment_resolve(comment=comment, by=user))
+    return _comments([lifecycle.comment_resolve(comment=comment, by=user)])[0]
