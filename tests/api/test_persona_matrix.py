@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from sopan.sops.api import etag
+from sopan.sops.api_support import etag
 from sopan.sops.models import SopVersion
 from tests.api.conftest import PERSONAS, ApiClient
 from tests.sopdocs import document

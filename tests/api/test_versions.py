@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from sopan.audit.models import AuditEvent
-from sopan.sops.api import etag
+from sopan.sops.api_support import etag
 from sopan.sops.models import SopVersion
 from sopan.sops.quality import check_version
 from tests.api.conftest import ApiClient, when
