@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from sopan.audit.models import AuditEvent
 from sopan.document import dump_yaml
@@ -247,3 +249,17 @@ def test_revision_without_reason(published: SopVersion, api_as: Api) -> None:
         {"code": "reason_required", "message": "Alasan revisi wajib diisi.", "detail": None},
     )
     assert SopVersion.objects.filter(sop_id=published.sop_id).count() == 1
+
+
+def test_list_queries_do_not_grow_with_the_page(
+    world: World, api_as: Api, django_assert_max_num_queries
+) -> None:
+    client = api_as("auditor")
+    for i in range(3):
+        make_sop(world.dinas_x, f"SOP Uji {i}")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/sops")
+    for i in range(3, 30):
+        make_sop(world.dinas_x, f"SOP Uji {i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert len(client.get("/sops").body["items"]) == 25
