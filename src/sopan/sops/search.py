@@ -8,15 +8,19 @@ Each version stores a derived ``search_text``: the Sastrawi stems of its words (
 A query is stemmed the same way; every term must start a word of the text (AND, prefix).
 The filter runs on an index suited to the backend:
 
-* SQLite: an FTS5 table ``sops_version_fts`` (rowid = version id), written here by
-  :func:`search_index_write` (not by triggers: Django rebuilds a SQLite table on many
-  ALTERs, which would drop them);
-* PostgreSQL: a GIN index on ``to_tsvector('simple', search_text)`` (migration 0004),
-  queried with ``to_tsquery('simple', 'izin:* & adu:*')``;
+* SQLite: an FTS5 table ``sops_version_fts`` (rowid = version id; columns ``judul`` and
+  ``isi``, the two parts), written here by :func:`search_index_write` (not by triggers:
+  Django rebuilds a SQLite table on many ALTERs, which would drop them), and an index on
+  (status, nama, jenis, sop_id) so that counting and ranking read no whole row (migration
+  0007);
+* PostgreSQL: a stored generated column ``search_tsv`` = ``to_tsvector('simple',
+  search_text)`` with a GIN index (migration 0007; the database keeps it, the model does not
+  know it), queried with ``to_tsquery('simple', 'izin:* & adu:*')``;
 * anything else: ``LIKE`` over the stems (correct, not indexed).
 
-Ranking: versions whose title holds more of the terms first (a ``LIKE '% term%|%'`` on the
-matched rows only: the title part is the one before the single ``|``), then by name.
+Ranking: versions whose title holds more of the terms first, then by name. SQLite asks its
+FTS ``judul`` column; elsewhere a ``LIKE '% term%|%'`` on the matched rows only (the title
+part is the one before the single ``|``).
 """
 
 from __future__ import annotations
@@ -106,10 +110,17 @@ def search_index_write(version: Any, document: SopDocument) -> None:
         _fts_write(connection, [(version.pk, text)])
 
 
+def fts_rows(rows: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(id, search_text) → (rowid, judul, isi) for the FTS5 table (migration 0007)."""
+    return [(pk, text.partition("|")[0], text.partition("|")[2]) for pk, text in rows]
+
+
 def _fts_write(conn: Any, rows: list[tuple[int, str]]) -> None:
     with conn.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(pk,) for pk, _ in rows])
-        cursor.executemany(f"INSERT INTO {FTS_TABLE} (rowid, search_text) VALUES (%s, %s)", rows)
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, judul, isi) VALUES (%s, %s, %s)", fts_rows(rows)
+        )
 
 
 def search_index_rebuild() -> int:
@@ -126,10 +137,9 @@ def search_index_rebuild() -> int:
 # -- querying --------------------------------------------------------------------------------
 
 
-def _column() -> str:
-    return (
-        f"{connection.ops.quote_name('sops_sopversion')}.{connection.ops.quote_name('search_text')}"
-    )
+def _column(name: str = "search_text") -> str:
+    quote = connection.ops.quote_name
+    return f"{quote('sops_sopversion')}.{quote(name)}"
 
 
 def search_filter(versions: QuerySet[Any], terms: list[str]) -> QuerySet[Any]:
@@ -138,12 +148,18 @@ def search_filter(versions: QuerySet[Any], terms: list[str]) -> QuerySet[Any]:
         return versions
     if connection.vendor == "sqlite":
         match = " AND ".join(f'"{term}"*' for term in terms)
-        ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
-        return versions.filter(id__in=ids)
+        # The unary + keeps SQLite from fetching each matching row by id: it walks the
+        # (status, nama, jenis, sop_id) index instead and never reads the wide rows.
+        condition = RawSQL(
+            f"+{_column('id')} IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)",
+            [match],
+            output_field=BooleanField(),
+        )
+        return versions.filter(condition)
     if connection.vendor == "postgresql":
         tsquery = " & ".join(f"{term}:*" for term in terms)
         condition = RawSQL(
-            f"to_tsvector('simple'::regconfig, {_column()}) @@ to_tsquery('simple'::regconfig, %s)",
+            f"{_column('search_tsv')} @@ to_tsquery('simple'::regconfig, %s)",
             [tsquery],
             output_field=BooleanField(),
         )
@@ -157,8 +173,14 @@ def rank_by_title(versions: QuerySet[Any], terms: list[str]) -> QuerySet[Any]:
     """Order by how many terms the title holds, then by name; annotates ``title_hits``."""
     if not terms:
         return versions.annotate(title_hits=Value(0, output_field=IntegerField()))
-    sql = " + ".join(f"(CASE WHEN {_column()} LIKE %s THEN 1 ELSE 0 END)" for _ in terms)
-    params = [f"% {term}%|%" for term in terms]
+    if connection.vendor == "sqlite":
+        title = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        case = f"(CASE WHEN {_column('id')} IN ({title}) THEN 1 ELSE 0 END)"
+        params = [f'judul : "{term}"*' for term in terms]
+    else:
+        case = f"(CASE WHEN {_column()} LIKE %s THEN 1 ELSE 0 END)"
+        params = [f"% {term}%|%" for term in terms]
+    sql = " + ".join(case for _ in terms)
     hits = RawSQL(sql, params, output_field=IntegerField())
     return versions.annotate(title_hits=hits).order_by("-title_hits", "nama", "sop_id")
 
