@@ -218,12 +218,12 @@ def _switch_to_english(client: Client) -> None:
 @pytest.mark.django_db
 def test_home_page_in_indonesian_then_english(client: Client) -> None:
     page = client.get("/").content.decode()
-    assert "Daftar SOP" in page and 'lang="id"' in page
+    assert "SOP yang berlaku" in page and 'lang="id"' in page  # the public portal
     _switch_to_english(client)
     page = client.get("/").content.decode()
     assert 'lang="en"' in page
-    assert "List of SOPs" in page and "Skip to content" in page
-    assert "Daftar SOP" not in page
+    assert "SOPs in force" in page and "Skip to content" in page
+    assert "SOP yang berlaku" not in page
 
 
 @pytest.mark.django_db
