@@ -180,7 +180,7 @@ def test_save_identity_and_steps(client: Client, penyusun: Any, konsep: SopVersi
         new.ke = "periksa"
 
     response = _send(client, _url(konsep), _post(konsep.document_model(), 0, edit))
-    assert response.status_code == 302 and response["Location"] == _url(konsep)
+    assert response.status_code == 302 and response["Location"] == _url(konsep) + "?tersimpan"
     konsep.refresh_from_db()
     doc = konsep.document_model()
     assert doc.nama == "Pelayanan Surat Keterangan Domisili" and konsep.lock_version == 1

@@ -507,6 +507,8 @@ class NewDraftForm(forms.Form):
         unit_field = self.fields["unit"]
         assert isinstance(unit_field, forms.ModelChoiceField)
         unit_field.queryset = units
+        if not self.is_bound and units.count() == 1:
+            self.initial["unit"] = units.first()
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

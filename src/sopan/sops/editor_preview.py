@@ -53,7 +53,7 @@ def flowchart_pages(document: SopDocument, lang: str) -> list[str]:
 def _where(finding: Finding, document: SopDocument) -> str:
     step_id = finding.location.step
     if step_id is None:
-        return finding.location.field or ""
+        return ""  # the message names the element itself
     step = document.step(step_id)
     number = step.no if step is not None and step.no is not None else step_id
     return _("Langkah {number}").format(number=number)

@@ -180,9 +180,10 @@ def _save(request: HttpRequest, version: SopVersion) -> HttpResponse:
         return _page(request, version, form, errors=checked.errors, lock_version=lock, status=422)
     document = checked.document
     if lock == version.lock_version and document_hash(document) == version.document_hash:
-        return (
-            _status(request, "unchanged", version) if htmx else redirect(_urls(version)["editor"])
-        )
+        if htmx:
+            return _status(request, "unchanged", version)
+        messages.success(request, _("Konsep tersimpan."))
+        return redirect(_urls(version)["editor"] + "?tersimpan")
     try:
         version_update_document(
             version=version, document=document, by=request.user, expected_lock_version=lock
@@ -196,7 +197,8 @@ def _save(request: HttpRequest, version: SopVersion) -> HttpResponse:
     if htmx:
         return _status(request, "saved", version)
     messages.success(request, _("Konsep tersimpan."))
-    return redirect(_urls(version)["editor"])
+    # "?tersimpan" tells editor.js that the copy it kept in localStorage is now stored.
+    return redirect(_urls(version)["editor"] + "?tersimpan")
 
 
 def _status(

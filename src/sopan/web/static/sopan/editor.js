@@ -37,9 +37,18 @@
     return row;
   }
 
+  function actorLabel(actorKey) {
+    var name = $('[data-actor-name="' + actorKey + '"]', form);
+    var id = $('input[name="pelaksana.' + actorKey + '.id"]', form);
+    return (name && name.value.trim()) || (id && id.value.trim()) || "?";
+  }
+
   function newStep(atEnd) {
     var key = nextKey("langkah");
     var row = fromTemplate("tpl-langkah", "__k__", key);
+    $all("[data-actor-label]", row).forEach(function (span) {
+      span.textContent = actorLabel(span.getAttribute("data-actor-label"));
+    });
     $("[data-step-id]", row).value = "l" + key;
     if (atEnd) {
       var max = 0;
@@ -75,6 +84,7 @@
     $all("tr.step-row", $("#langkah-rows")).forEach(function (step) {
       var cell = $(".actors-cell", step);
       cell.insertBefore(actorCheckbox(step.getAttribute("data-key"), key, "?"), $(".field-error", cell));
+      // (the label follows the name as it is typed: see the input listener)
     });
     var tpl = document.getElementById("tpl-langkah");
     var tplCell = tpl.content.querySelector(".actors-cell");
@@ -306,6 +316,11 @@
   // With JavaScript the buttons add rows; the blank rows for browsers without it go away.
   $all("tr[data-blank]", form).forEach(function (row) { row.parentNode.removeChild(row); });
   refreshStepIds();
-  if (conflict) { storeCopy(); } else { offerRestore(); }
+  if (/[?&]tersimpan\b/.test(window.location.search)) {
+    dropCopy();  // the full save that brought us here went through
+    if (window.history && window.history.replaceState) {
+      window.history.replaceState(null, "", window.location.pathname + window.location.hash);
+    }
+  } else if (conflict) { storeCopy(); } else { offerRestore(); }
   if (window.location.hash.length > 1) { jump(window.location.hash.slice(1)); }
 }());
