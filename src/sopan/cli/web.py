@@ -48,7 +48,7 @@ def run_serve(args: argparse.Namespace, console: Console) -> int:
         console.error(N("Pengaturan belum aman untuk dijalankan:"))
         console.err.write(str(error) + "\n")
         return 2
-    import waitress  # type: ignore[import-untyped]
+    import waitress
 
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 

@@ -326,8 +326,6 @@ class CheckSettings(models.Model):
         return CheckConfig.from_mapping(self.data)
 
 
-# The lifecycle models (review, pilot, approval, numbering, jobs) live in their own module.
-from sopan.sops import lifecycle_models  # noqa: E402, F401
-
-# Attachments of a version (forms, checklists) live in their own module.
-from sopan.sops import attachments  # noqa: E402, F401
+# The lifecycle models (review, pilot, approval, numbering, jobs) and the attachments of a
+# version live in their own modules; importing them here registers them with the app.
+from sopan.sops import attachments, lifecycle_models  # noqa: E402, F401
