@@ -97,10 +97,15 @@ def _joined(value: str | list[str] | None) -> str:
     return "; ".join(value) if isinstance(value, list) else value
 
 
-def render_html(doc: SopDocument, options: RenderOptions | None = None) -> str:
-    """The SOP as an HTML fragment (a ``<div class="sopan-doc">`` with its own styles)."""
+def render_html(
+    doc: SopDocument, options: RenderOptions | None = None, *, embed_css: bool = True
+) -> str:
+    """The SOP as an HTML fragment (a ``<div class="sopan-doc">``). With ``embed_css`` it
+    carries its own ``<style>``; a page under a strict Content-Security-Policy links
+    :data:`CSS` as a stylesheet instead (the web app serves it at ``/sop/dokumen.css``)."""
     options = options or RenderOptions()
-    parts = [f"<style>{CSS}</style>", '<div class="sopan-doc">']
+    parts = [f"<style>{CSS}</style>"] if embed_css else []
+    parts.append('<div class="sopan-doc">')
     if options.draft:
         parts.append(
             f'<p><strong class="sopan-konsep">{_t(DRAFT_MARK, options)}</strong> '

@@ -68,8 +68,7 @@ def document_fragment(version: SopVersion) -> str:
     """The HTML rendering without its inline ``<style>`` (the CSP allows only our files;
     the same rules are served by :func:`document_css`)."""
     options = render_options_for(version, lang=get_language())
-    html = render_html(version.document_model(), options)
-    return html.replace(f"<style>{DOCUMENT_CSS}</style>", "", 1)
+    return render_html(version.document_model(), options, embed_css=False)
 
 
 @require_GET

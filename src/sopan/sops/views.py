@@ -42,7 +42,7 @@ def version_detail(request: HttpRequest, sop_id: int, number: int) -> HttpRespon
     version = _visible_version(request, sop_id, number)
     context = version_page_context(version, request)
     options = render_options_for(version, lang=get_language())
-    context["sop_html"] = render_html(context["doc"], options)
+    context["sop_html"] = render_html(context["doc"], options, embed_css=False)
     context["downloads"] = _downloads(version)
     return render(request, "sops/version_detail.html", context)
 
