@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sop/", include("sopan.sops.urls")),
     path("inventaris/", include("sopan.inventory.urls")),
+    path("notifikasi/", include("sopan.notifications.urls")),
     path("v/<str:token>/", verification.verify, name="verify"),
     path("api/v1/", api.urls),
     path("profil/", include("sopan.organisations.urls")),
