@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "sopan.sops",
     "sopan.inventory",
     "sopan.notifications",
+    "sopan.reviews",
 ]
 
 MIDDLEWARE = [
