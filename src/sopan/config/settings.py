@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "sopan.regulations",
     "sopan.sops",
     "sopan.inventory",
+    "sopan.dashboard",
     "sopan.notifications",
     "sopan.reviews",
 ]

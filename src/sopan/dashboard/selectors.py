@@ -1,0 +1,379 @@
+"""The coordinator's figures, each from a few aggregate queries over the scope's subtrees.
+
+Definitions (the same in docs/dashboard.md, on the page and in the API):
+
+* **SOP per status** — versions in each status, without the superseded ones (*Digantikan*).
+  An SOP in force that is being revised counts once as *Berlaku* and once in its draft's
+  status, so *Berlaku* is the number of SOPs in force and the draft statuses are the drafts
+  in progress (new SOPs and revisions).
+* **SOP per unit** — the same counts grouped by the unit that owns the SOP, rolled up to the
+  level below the scope's top unit (the whole dinas, not each bidang); a unit's own SOPs form
+  a row of their own.
+* **Cakupan per kategori** — processes of the inventory (Tabel 6) with an SOP in force, with
+  an SOP being drafted, and without an SOP, per category.
+* **Prioritas tanpa SOP** — the processes without an SOP in force, highest priority score first
+  (the inventory's formula and weights, :mod:`sopan.inventory.scoring`).
+* **Waktu penyusunan sampai pengesahan** — for each version whose approval was completed in
+  the period: from the version's creation (its first ``VersionTransition``, "Versi dibuat",
+  the same moment as ``created_at``; for a revision, when the revision was started) to the
+  completion of its approval: ``Publication.approved_at`` (the last approval of the chain), or,
+  for a version moved into force without the chain (an admin's status change), its first
+  transition into *Berlaku*. Versions created directly in force (imported SOPs) were not
+  drafted in sopan and are left out. Reported in days (one decimal): the mean over the period
+  and, per month of completion, the count and the mean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Avg,
+    Count,
+    DateTimeField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from sopan.dashboard.scope import DashboardScope
+from sopan.inventory.choices import Kategori, SopState
+from sopan.inventory.models import Process
+from sopan.inventory.selectors import rank, unit_label, weights_for
+from sopan.organisations.models import Unit
+from sopan.sops.choices import VersionStatus
+from sopan.sops.models import SopVersion, VersionTransition
+
+# The statuses the dashboard counts, in the order of the lifecycle.
+STATUSES = (
+    VersionStatus.KONSEP,
+    VersionStatus.DALAM_REVIU,
+    VersionStatus.UJI_COBA,
+    VersionStatus.MENUNGGU_PENGESAHAN,
+    VersionStatus.BERLAKU,
+    VersionStatus.DICABUT,
+)
+TOP_PRIORITIES = 10
+# What the score and the row need (the process's free text stays unread).
+PRIORITY_FIELDS = (
+    *("id", "sop_id", "unit__nama", "unit__singkatan", "judul", "output", "aspek", "kategori"),
+    *("melayani_publik", "volume_per_bulan", "risiko_kemungkinan", "risiko_dampak"),
+    *("pengaduan_12_bulan", "temuan_audit_12_bulan"),
+)
+SECONDS_PER_DAY = 86400
+
+
+@dataclass(frozen=True)
+class StatusCount:
+    status: str
+    label: str
+    count: int
+
+
+@dataclass
+class UnitStatusRow:
+    unit: Unit
+    label: str
+    own: bool = False  # the top unit's own SOPs (not those of the units below it)
+    counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in STATUSES})
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def ordered(self) -> list[int]:
+        return [self.counts[s.value] for s in STATUSES]
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    kategori: str
+    label: str
+    total: int
+    berlaku: int
+    disusun: int
+
+    @property
+    def belum(self) -> int:
+        return self.total - self.berlaku - self.disusun
+
+    @property
+    def persen(self) -> float:
+        """Share with an SOP in force, in percent (one decimal)."""
+        return round(100 * self.berlaku / self.total, 1) if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class PriorityRow:
+    rank: int
+    process_id: int
+    judul: str
+    unit: str
+    kategori: str
+    kategori_label: str
+    skor: float
+    state: str
+    state_label: str
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    month: dt.date
+    count: int
+    average_days: float | None
+
+    @property
+    def key(self) -> str:
+        return self.month.strftime("%Y-%m")
+
+    @property
+    def label(self) -> str:
+        return date_format(self.month, "M Y")
+
+
+@dataclass(frozen=True)
+class ApprovalTimes:
+    count: int
+    average_days: float | None
+    by_month: list[MonthRow]
+
+
+# ---- SOPs by status and by unit -------------------------------------------------------------
+
+
+def status_figures(scope: DashboardScope) -> tuple[list[StatusCount], list[UnitStatusRow]]:
+    """Counts per status and per (rolled-up) unit, from one GROUP BY (unit, status) query."""
+    grouped = (
+        SopVersion.objects.filter(scope.q("sop__unit__"), status__in=[s.value for s in STATUSES])
+        .values("sop__unit_id", "status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rows = _unit_rows(scope)
+    row_of = _row_of_unit(scope)
+    totals = {s.value: 0 for s in STATUSES}
+    for item in grouped:
+        totals[item["status"]] += item["n"]
+        row = rows.get(row_of.get(item["sop__unit_id"], -1))
+        if row is not None:
+            row.counts[item["status"]] += item["n"]
+    statuses = [StatusCount(s.value, str(s.label), totals[s.value]) for s in STATUSES]
+    # The top unit's own row first, then by name: people look a unit up by its name.
+    own = [row for row in rows.values() if row.total and row.own]
+    others = sorted((r for r in rows.values() if r.total and not r.own), key=_by_label)
+    return statuses, own + others
+
+
+def _by_label(row: UnitStatusRow) -> str:
+    return row.label.casefold()
+
+
+def _unit_rows(scope: DashboardScope) -> dict[int, UnitStatusRow]:
+    """One row per root when there are several, else the root itself and its children."""
+    if len(scope.roots) > 1:
+        units = list(scope.roots)
+    else:
+        root = scope.roots[0]
+        units = [root, *(u for u in scope.units if u.parent_id == root.pk)]
+    rows = {}
+    for unit in units:
+        label = unit_label(unit)
+        own = len(scope.roots) == 1 and unit.pk == scope.roots[0].pk
+        if own:
+            label = _("{unit} (langsung)").format(unit=label)
+        rows[unit.pk] = UnitStatusRow(unit=unit, label=label, own=own)
+    return rows
+
+
+def _row_of_unit(scope: DashboardScope) -> dict[int, int]:
+    """Each covered unit's id → the id of the row it is counted in."""
+    if len(scope.roots) > 1:
+        return {u.pk: r.pk for u in scope.units for r in scope.roots if u.path.startswith(r.path)}
+    level = scope.roots[0].depth + 1
+    found = {}
+    for unit in scope.units:
+        ids = unit.path_ids()
+        found[unit.pk] = ids[level] if len(ids) > level else scope.roots[0].pk
+    return found
+
+
+# ---- inventory: coverage and priorities -----------------------------------------------------
+
+
+def _in_force() -> Exists:
+    return Exists(
+        SopVersion.objects.filter(sop_id=OuterRef("sop_id"), status__in=VersionStatus.IN_FORCE)
+    )
+
+
+def coverage_by_kategori(scope: DashboardScope) -> list[CoverageRow]:
+    """Processes per category with an SOP in force / being drafted (one GROUP BY query)."""
+    in_force = _in_force()
+    grouped = (
+        Process.objects.filter(scope.q("unit__"))
+        .values("kategori")
+        .annotate(
+            total=Count("id"),
+            berlaku=Count("id", filter=Q(in_force)),
+            disusun=Count("id", filter=Q(sop__isnull=False) & ~Q(in_force)),
+        )
+        .order_by()
+    )
+    found = {item["kategori"]: item for item in grouped}
+    return [
+        CoverageRow(
+            kategori=value,
+            label=str(label),
+            total=found[value]["total"],
+            berlaku=found[value]["berlaku"],
+            disusun=found[value]["disusun"],
+        )
+        for value, label in Kategori.choices
+        if value in found
+    ]
+
+
+def coverage_total(rows: list[CoverageRow]) -> CoverageRow:
+    return CoverageRow(
+        kategori="",
+        label=_("Seluruhnya"),
+        total=sum(r.total for r in rows),
+        berlaku=sum(r.berlaku for r in rows),
+        disusun=sum(r.disusun for r in rows),
+    )
+
+
+def priorities_without_sop(scope: DashboardScope, top: int = TOP_PRIORITIES) -> list[PriorityRow]:
+    """The ``top`` processes without an SOP in force, highest score first.
+
+    The score is computed in Python (log-scaled volume), over the processes without an SOP in
+    force only: an inventory holds hundreds of processes, not the 10,000 SOPs.
+    """
+    processes = (
+        Process.objects.filter(scope.q("unit__"))
+        .exclude(_in_force())
+        .annotate(sop_berlaku=Value(False))
+        .select_related("unit")
+        .only(*PRIORITY_FIELDS)
+    )
+    ranked = rank(processes, weights_for(scope.instansi))[:top]
+    return [
+        PriorityRow(
+            rank=item.rank,
+            process_id=item.process.pk,
+            judul=item.process.judul_sop,
+            unit=unit_label(item.process.unit),
+            kategori=item.process.kategori,
+            kategori_label=item.process.get_kategori_display(),
+            skor=item.score.skor,
+            state=item.state,
+            state_label=str(SopState(item.state).label),
+        )
+        for item in ranked
+    ]
+
+
+# ---- time from drafting to approval ---------------------------------------------------------
+
+
+def _approval_completed() -> Coalesce:
+    into_force = VersionTransition.objects.filter(
+        version_id=OuterRef("pk"), to_status=VersionStatus.BERLAKU
+    ).exclude(from_status="")
+    first_into_force = Subquery(into_force.order_by("at", "id").values("at")[:1])
+    return Coalesce(F("publication__approved_at"), first_into_force, output_field=DateTimeField())
+
+
+def approval_times(scope: DashboardScope) -> ApprovalTimes:
+    """Versions whose approval was completed in the period: count and mean days, per month."""
+    start, end = scope.period.bounds()
+    duration = ExpressionWrapper(F("selesai") - F("created_at"), output_field=DurationField())
+    grouped = (
+        SopVersion.objects.filter(scope.q("sop__unit__"))
+        .annotate(selesai=_approval_completed())
+        .filter(selesai__gte=start, selesai__lt=end)
+        .annotate(bulan=TruncMonth("selesai", tzinfo=timezone.get_current_timezone()))
+        .values("bulan")
+        .annotate(n=Count("id"), rata=Avg(duration))
+        .order_by("bulan")
+    )
+    found = {_as_date(item["bulan"]): item for item in grouped}
+    months = [
+        MonthRow(
+            month=month,
+            count=found[month]["n"] if month in found else 0,
+            average_days=_days(found[month]["rata"]) if month in found else None,
+        )
+        for month in scope.period.months
+    ]
+    count = sum(m.count for m in months)
+    total_seconds = sum(
+        m.count * _seconds(found[m.month]["rata"]) for m in months if m.month in found
+    )
+    average = round(total_seconds / count / SECONDS_PER_DAY, 1) if count else None
+    return ApprovalTimes(count=count, average_days=average, by_month=months)
+
+
+def _as_date(value: dt.datetime | dt.date) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.date().replace(day=1)
+    return value.replace(day=1)
+
+
+def _seconds(value: dt.timedelta | float | int | None) -> float:
+    """The backends give a mean duration as a timedelta (or microseconds on some)."""
+    if value is None:
+        return 0.0
+    if isinstance(value, dt.timedelta):
+        return value.total_seconds()
+    return float(value) / 1_000_000
+
+
+def _days(value: dt.timedelta | float | int | None) -> float | None:
+    return None if value is None else round(_seconds(value) / SECONDS_PER_DAY, 1)
+
+
+# ---- everything at once ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figures:
+    scope: DashboardScope
+    statuses: list[StatusCount]
+    by_unit: list[UnitStatusRow]
+    coverage: list[CoverageRow]
+    coverage_total: CoverageRow
+    priorities: list[PriorityRow]
+    approval: ApprovalTimes
+
+    def status_count(self, status: str) -> int:
+        return next((s.count for s in self.statuses if s.status == status), 0)
+
+    @property
+    def drafts_in_progress(self) -> int:
+        return sum(s.count for s in self.statuses if s.status in VersionStatus.DRAFTS)
+
+
+def dashboard_figures(scope: DashboardScope) -> Figures:
+    statuses, by_unit = status_figures(scope)
+    coverage = coverage_by_kategori(scope)
+    return Figures(
+        scope=scope,
+        statuses=statuses,
+        by_unit=by_unit,
+        coverage=coverage,
+        coverage_total=coverage_total(coverage),
+        priorities=priorities_without_sop(scope),
+        approval=approval_times(scope),
+    )
