@@ -33,6 +33,25 @@ def register(sub: Any, t: Callable[[str], str]) -> None:
             )
         ),
     )
+    demo.add_argument(
+        "--scale",
+        type=int,
+        default=0,
+        metavar="N",
+        help=t(
+            N(
+                "tambahkan N SOP buatan (untuk uji beban; ditandai kode skala-…, dijalankan "
+                "ulang tidak menambah apa pun)"
+            )
+        ),
+    )
+    demo.add_argument(
+        "--people",
+        type=int,
+        default=None,
+        metavar="M",
+        help=t(N("dengan --scale: jumlah pegawai yang diinginkan (bawaan 5 × N)")),
+    )
     demo.set_defaults(run=run_demo)
 
 
@@ -71,6 +90,9 @@ def run_demo(args: argparse.Namespace, console: Console) -> int:
     if settings.SOPAN_MODE == "production":
         console.error(N("Organisasi demo tidak boleh dimuat pada mode produksi (SOPAN_MODE)."))
         return 2
+    if args.scale < 0 or (args.people is not None and args.people < 0):
+        console.error(N("--scale dan --people tidak boleh negatif."))
+        return 2
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     migrate()
     from sopan.demo.loader import DEMO_PASSWORD, load_demo
@@ -85,4 +107,28 @@ def run_demo(args: argparse.Namespace, console: Console) -> int:
     console.say(N("Akun demo (kata sandi semuanya: {password}):"), password=DEMO_PASSWORD)
     for username, role, unit in summary.logins:
         console.raw(f"  {username:<28} {console.t(role):<12} {unit}")
+    if args.scale > 0 or args.people is not None:
+        return _run_scale(args, console)
+    return 0
+
+
+def _run_scale(args: argparse.Namespace, console: Console) -> int:
+    import time
+
+    from sopan.demo.scale import scale_generate
+
+    start = time.perf_counter()
+    scaled = scale_generate(n=args.scale, people=args.people, progress=console.progress)
+    console.say(
+        N(
+            "Data skala: {sops} SOP ({versions} versi) dan {people} pegawai ditambahkan "
+            "dalam {seconds} detik; kini {sops_total} SOP buatan dan {people_total} pegawai."
+        ),
+        sops=scaled.sops,
+        versions=scaled.versions,
+        people=scaled.people,
+        seconds=f"{time.perf_counter() - start:.1f}",
+        sops_total=scaled.sops_total,
+        people_total=scaled.people_total,
+    )
     return 0

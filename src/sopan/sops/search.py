@@ -123,6 +123,17 @@ def _fts_write(conn: Any, rows: list[tuple[int, str]]) -> None:
         )
 
 
+def search_index_bulk_write(rows: list[tuple[int, str]]) -> None:
+    """Index many new versions at once: (id, search_text) of rows already saved with that
+    ``search_text`` (bulk generation). PostgreSQL computes its column itself; SQLite needs
+    the FTS rows."""
+    if rows and connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, judul, isi) VALUES (%s, %s, %s)", fts_rows(rows)
+            )
+
+
 def search_index_rebuild() -> int:
     """Recompute ``search_text`` of every version (after a change to this module's rules)."""
     from sopan.sops.models import SopVersion
