@@ -21,6 +21,12 @@ Kabupaten A (``+`` = counted, ``-`` = not counted)::
 Processes: Dinas X Legalisir (SOP in force) and KTP (no SOP, the highest score, 150.0), Bidang
 Y Arsip (SOP in force), Dinas Z Gaji (SOP being drafted: Cuti), Bagian Organisasi Renstra (no
 SOP), Kabupaten B Reklame (not counted).
+
+Reviews (next review date): Legalisir 1 June 2025 (overdue, 14 days), Tata Naskah Lama 15 June
+(today: due), Surat Masuk 1 July (due in 16 days), Arsip 30 August (not yet), Pengaduan 1 May
+but being revised (not listed), Izin Q 1 January (other instansi). Open regulation flags on
+Legalisir (UU 25/2009 amended by UU 1/2025, flagged 2 June) and Tata Naskah Lama (Perda 3/2010
+revoked, flagged 3 June); a resolved one on Arsip.
 """
 
 from __future__ import annotations
@@ -35,6 +41,8 @@ import pytest
 from sopan.inventory.models import Process
 from sopan.inventory.services import ProcessData, process_create
 from sopan.organisations.models import Unit
+from sopan.regulations.services import regulation_create
+from sopan.reviews.models import ReviewFlag, ReviewSchedule
 from sopan.sops.lifecycle_models import Publication
 from sopan.sops.models import SopVersion, VersionTransition
 from sopan.sops.services import sop_version_create, version_set_status
@@ -78,6 +86,37 @@ def make_process(unit: Unit, output: str, **values: Any) -> Process:
     return process_create(unit=unit, data=ProcessData(**data), by=None)
 
 
+def review_data(v: dict[str, SopVersion]) -> None:
+    for key, due, in_revision in (
+        ("legalisir", dt.date(2025, 6, 1), False),
+        ("tata_lama", dt.date(2025, 6, 15), False),
+        ("surat", dt.date(2025, 7, 1), False),
+        ("arsip", dt.date(2025, 8, 30), False),
+        ("pengaduan_v2", dt.date(2025, 5, 1), True),
+        ("izin_q", dt.date(2025, 1, 1), False),
+    ):
+        ReviewSchedule.objects.create(
+            sop=v[key].sop, version=v[key], due=due, basis="efektif", dalam_revisi=in_revision
+        )
+    uu = regulation_create(jenis="Undang-Undang", nomor="25", tahun=2009, by=None)
+    uu_baru = regulation_create(jenis="Undang-Undang", nomor="1", tahun=2025, by=None)
+    perda = regulation_create(jenis="Peraturan Daerah", nomor="3", tahun=2010, by=None)
+    for key, regulation, change, replaced_by, day, resolved in (
+        ("legalisir", uu, "diubah", uu_baru, 2, None),
+        ("tata_lama", perda, "dicabut", None, 3, None),
+        ("arsip", uu, "diubah", uu_baru, 2, at(2025, 6, 5)),
+    ):
+        ReviewFlag.objects.create(
+            sop=v[key].sop,
+            version=v[key],
+            regulation=regulation,
+            change=change,
+            replaced_by=replaced_by,
+            created_at=at(2025, 6, day),
+            resolved_at=resolved,
+        )
+
+
 @dataclass
 class Known:
     versions: dict[str, SopVersion]
@@ -116,6 +155,7 @@ def known(world: World) -> Known:
     v["izin_q"] = make_sop(world.dinas_q, "Izin Q")
     created(v["izin_q"], at(2025, 1, 1))
     approved(v["izin_q"], at(2025, 2, 1))
+    review_data(v)
     p = {
         "legalisir": make_process(
             world.dinas_x, "Legalisir", kategori="layanan_publik", sop=v["legalisir"].sop

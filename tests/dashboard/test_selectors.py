@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def figures_for(user: User, **filters: str) -> Figures:
-    return dashboard_figures(dashboard_scope(user, today=TODAY, **filters))
+    return dashboard_figures(dashboard_scope(user, today=TODAY, **filters), user)
 
 
 def statuses(figures: Figures) -> dict[str, int]:
@@ -149,3 +149,39 @@ def test_who_may_see(
         dashboard_scope(pengesah, unit=str(world.dinas_z.pk), today=TODAY)
     with pytest.raises(Http404):
         dashboard_scope(pengesah, instansi="kab-b", today=TODAY)
+
+
+def test_reviews_due_and_overdue(known: Known, koordinator: User, pengesah: User) -> None:
+    figures = figures_for(koordinator)
+    upcoming = [(r.nama, r.due.isoformat(), r.days) for r in figures.reviews_upcoming.rows]
+    assert upcoming == [("Tata Naskah Lama", "2025-06-15", 0), ("Surat Masuk", "2025-07-01", 16)]
+    overdue = [(r.nama, r.unit, r.days) for r in figures.reviews_overdue.rows]
+    assert overdue == [("Pelayanan Legalisir", "Dinas X", -14)]
+    assert (figures.reviews_upcoming.count, figures.reviews_overdue.count) == (2, 1)
+    own = figures_for(pengesah)
+    assert [r.nama for r in own.reviews_upcoming.rows] == ["Surat Masuk"]
+    assert [r.nama for r in own.reviews_overdue.rows] == ["Pelayanan Legalisir"]
+
+
+def test_regulation_flags(known: Known, koordinator: User, pengesah: User) -> None:
+    flags = [
+        (f.nama, f.regulation, f.change, f.replaced_by, f.flagged_on.isoformat())
+        for f in figures_for(koordinator).flags.rows
+    ]
+    assert flags == [
+        (
+            "Tata Naskah Lama",
+            "Peraturan Daerah Nomor 3 Tahun 2010",
+            "dicabut",
+            None,
+            "2025-06-03",
+        ),
+        (
+            "Pelayanan Legalisir",
+            "Undang-Undang Nomor 25 Tahun 2009",
+            "diubah",
+            "Undang-Undang Nomor 1 Tahun 2025",
+            "2025-06-02",
+        ),
+    ]
+    assert [f.nama for f in figures_for(pengesah).flags.rows] == ["Pelayanan Legalisir"]

@@ -129,6 +129,7 @@ class DashboardScope:
     visible_units: tuple[Unit, ...]  # what the user may pick in the unit filter
     instansi_choices: tuple[Instansi, ...]
     period: Period
+    today: dt.date  # the day "due", "overdue" and "late" are counted from
 
     def q(self, prefix: str = "") -> Q:
         """Rows whose unit (reached through ``prefix``, e.g. ``"sop__unit__"``) is covered."""
@@ -165,6 +166,7 @@ def dashboard_scope(
             raise Http404
         chosen = found[0]
     visible = tuple(units_with_role(user, DASHBOARD_ROLES).filter(instansi=chosen).order_by("path"))
+    today = today or timezone.localdate()
     period = period_from(dari, sampai, today=today)
     selected = _unit_named(visible, unit)
     if selected is not None:
@@ -182,6 +184,7 @@ def dashboard_scope(
         visible_units=visible,
         instansi_choices=tuple(choices),
         period=period,
+        today=today,
     )
 
 

@@ -46,7 +46,15 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from sopan.dashboard.scope import DashboardScope
+from sopan.dashboard.attention import (
+    FlagRow,
+    Listing,
+    ReviewRow,
+    overdue_reviews,
+    regulation_flags,
+    upcoming_reviews,
+)
+from sopan.dashboard.scope import AnyUser, DashboardScope
 from sopan.inventory.choices import Kategori, SopState
 from sopan.inventory.models import Process
 from sopan.inventory.selectors import rank, unit_label, weights_for
@@ -356,6 +364,9 @@ class Figures:
     coverage_total: CoverageRow
     priorities: list[PriorityRow]
     approval: ApprovalTimes
+    reviews_upcoming: Listing[ReviewRow]
+    reviews_overdue: Listing[ReviewRow]
+    flags: Listing[FlagRow]
 
     def status_count(self, status: str) -> int:
         return next((s.count for s in self.statuses if s.status == status), 0)
@@ -365,7 +376,8 @@ class Figures:
         return sum(s.count for s in self.statuses if s.status in VersionStatus.DRAFTS)
 
 
-def dashboard_figures(scope: DashboardScope) -> Figures:
+def dashboard_figures(scope: DashboardScope, user: AnyUser) -> Figures:
+    """Every figure of ``scope`` (``user`` is the one ``scope`` was made for)."""
     statuses, by_unit = status_figures(scope)
     coverage = coverage_by_kategori(scope)
     return Figures(
@@ -376,4 +388,7 @@ def dashboard_figures(scope: DashboardScope) -> Figures:
         coverage_total=coverage_total(coverage),
         priorities=priorities_without_sop(scope),
         approval=approval_times(scope),
+        reviews_upcoming=upcoming_reviews(user, scope, scope.today),
+        reviews_overdue=overdue_reviews(user, scope, scope.today),
+        flags=regulation_flags(user, scope),
     )
