@@ -52,3 +52,8 @@ def login(page: Any, username: str, password: str) -> None:
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_load_state()
+
+
+def logout(page: Any) -> None:
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_load_state()

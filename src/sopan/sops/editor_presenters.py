@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from sopan.sops.editor_forms import (
     LINES,
     SCALARS,
+    STEP_TEXTS,
     TABLES,
     ActorRow,
     EditorForm,
@@ -112,9 +113,12 @@ def _step_view(
     row: StepRow, number: int, actors: list[ActorRow], errors: dict[str, list[str]], blank: bool
 ) -> StepView:
     k = row.key
+    # Every text field, also on the blank row and the template row (whose texts are empty).
     f = {
-        name: _fv(f"langkah.{k}.{name}", anchor_id("langkah", k, name), value, errors)
-        for name, value in row.texts.items()
+        name: _fv(
+            f"langkah.{k}.{name}", anchor_id("langkah", k, name), row.texts.get(name, ""), errors
+        )
+        for name in STEP_TEXTS
     }
     f["ke"] = _fv(f"langkah.{k}.ke", anchor_id("langkah", k, "ke"), row.ke, errors)
     for name in ("pelaksana", "cabang"):
