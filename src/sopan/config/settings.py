@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "sopan.inventory",
     "sopan.dashboard",
     "sopan.notifications",
+    "sopan.teams",
     "sopan.reviews",
 ]
 
