@@ -22,6 +22,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[dt.date]:
         seen.append(day)
         return "ok"
 
+    jobs.registered_jobs()  # import every app's jobs first, so none registers into the stub
     monkeypatch.setattr(jobs, "_REGISTRY", {"uji": jobs.Job("uji", job)})
     return seen
 
@@ -56,6 +57,7 @@ def test_failure_is_recorded_and_retried(monkeypatch: pytest.MonkeyPatch) -> Non
             raise RuntimeError("basis data sibuk")
         return "ok"
 
+    jobs.registered_jobs()
     monkeypatch.setattr(jobs, "_REGISTRY", {"uji": jobs.Job("uji", flaky)})
     [first] = jobs.run_due_jobs(DAY)
     assert not first.ok and "basis data sibuk" in first.result

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sop/", include("sopan.sops.urls")),
     path("inventaris/", include("sopan.inventory.urls")),
     path("notifikasi/", include("sopan.notifications.urls")),
+    path("tinjauan/", include("sopan.reviews.urls")),
     path("tim/", include("sopan.teams.urls")),
     path("v/<str:token>/", verification.verify, name="verify"),
     path("api/v1/", api.urls),

@@ -113,6 +113,9 @@ def regulation_mark_amended(
         after=regulation_snapshot(regulation),
         note=note,
     )
+    from sopan.reviews.triggers import regulation_changed
+
+    regulation_changed(regulation)  # after commit: flag the SOPs in force citing it
     return regulation
 
 
@@ -134,6 +137,9 @@ def regulation_mark_revoked(
         after=regulation_snapshot(regulation),
         note=note,
     )
+    from sopan.reviews.triggers import regulation_changed
+
+    regulation_changed(regulation)  # after commit: flag the SOPs in force citing it
     return regulation
 
 

@@ -32,12 +32,12 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
 from sopan.organisations.choices import Role
-from sopan.organisations.models import Instansi, Membership, Unit
+from sopan.organisations.models import Assignment, Instansi, Membership, Position, Unit
 from sopan.organisations.selectors import units_with_role, user_has_role
 from sopan.reviews.models import ReviewFlag, ReviewSchedule
-from sopan.reviews.rules import REMIND_DAYS_BEFORE
+from sopan.reviews.rules import REMIND_DAYS_BEFORE, normalise_name
 from sopan.sops.choices import VersionStatus
-from sopan.sops.models import Sop
+from sopan.sops.models import Sop, SopVersion
 
 AnyUser = User | AnonymousUser
 Scope = Literal["decide", "view"]
@@ -46,6 +46,8 @@ OWNER_ROLES = (Role.KOORDINATOR, Role.PENYUSUN)
 DECIDING_ROLES = (Role.ADMIN, Role.KOORDINATOR, Role.PENYUSUN)
 VIEW_ROLES = tuple(Role.values)
 SETTING_ROLES = (Role.ADMIN, Role.KOORDINATOR)
+# Actors that are not positions of the organisation (the document's ``jenis``).
+EXTERNAL_ACTOR_KINDS = frozenset({"eksternal", "sistem"})
 
 
 def sop_owners(sop: Sop) -> list[User]:
@@ -154,3 +156,41 @@ def flagged_sop_ids(sop_ids: list[int]) -> set[int]:
     """Which of ``sop_ids`` carry an open flag (one query for a list page)."""
     rows = ReviewFlag.objects.filter(Q(sop_id__in=sop_ids), resolved_at__isnull=True)
     return set(rows.values_list("sop_id", flat=True))
+
+
+def actor_position_holders(version: SopVersion, on: dt.date) -> list[User]:
+    """The accounts of the people whose positions are actors of ``version`` on ``on``.
+
+    The rule: an actor that is neither external nor a system (``jenis`` internal) is matched
+    by its *nama* to the positions (jabatan) with the same name, compared case- and
+    space-insensitively, in the units the SOP applies to: the owner unit, the units below it
+    and the units above it (a Bidang's SOP may name the Kepala Dinas). Positions of sibling
+    units with the same name (every Dinas has a "Kepala Subbagian Umum") are not matched.
+    Then the people holding a matched position on ``on`` with an active account.
+    Limits: an actor named after a group ("Petugas Loket", "Tim Teknis") matches no position;
+    a position renamed after publication no longer matches; people without an account get
+    nothing.
+    """
+    names = {
+        normalise_name(actor.nama)
+        for actor in version.actors.all()
+        if actor.nama and actor.jenis not in EXTERNAL_ACTOR_KINDS
+    }
+    if not names:
+        return []
+    unit = version.sop.unit
+    scope = Q(unit__path__startswith=unit.path) | Q(unit_id__in=unit.path_ids())
+    positions = [
+        position.pk
+        for position in Position.objects.filter(scope, instansi_id=version.sop.instansi_id)
+        if normalise_name(position.nama) in names
+    ]
+    if not positions:
+        return []
+    holding = Assignment.objects.filter(
+        Q(mulai__lte=on) & (Q(selesai__isnull=True) | Q(selesai__gte=on)),
+        position_id__in=positions,
+        person__active=True,
+        person__user__isnull=False,
+    ).values_list("person__user_id", flat=True)
+    return list(User.objects.filter(pk__in=holding, is_active=True).order_by("pk"))

@@ -73,7 +73,8 @@ def registered_jobs() -> list[Job]:
 
 def _load_jobs() -> None:
     """Import the modules that register jobs (each app lists its own here)."""
-    import sopan.sops.jobs  # noqa: F401  (this module's own jobs, below)
+    import sopan.reviews.jobs
+    import sopan.sops.jobs  # (this module's own jobs, below)
     import sopan.teams.jobs  # noqa: F401
 
 

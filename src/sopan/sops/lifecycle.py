@@ -469,7 +469,10 @@ def _perform_publish(version: SopVersion, by: AnyUser | None, note: str, params:
         )
     publication = Publication.objects.select_for_update().get(version=version)
     document = version.document_model()
-    tanggal = document.tanggal.model_copy(update={"efektif": efektif})
+    from sopan.reviews.services import tanggal_on_publication
+
+    # efektif, and the next review date as Tanggal Revisi where the instansi prints it
+    tanggal = tanggal_on_publication(sop=version.sop, tanggal=document.tanggal, efektif=efektif)
     _system_write(version, document.model_copy(update={"tanggal": tanggal}))
     publication.final_hash = version.document_hash
     publication.efektif = efektif
@@ -492,6 +495,9 @@ def _take_effect(version: SopVersion, by: AnyUser | None, note: str) -> None:
         _move(old, S.DIGANTIKAN, by, "version_superseded", text)
     text = _("Berlaku.")
     _move(version, S.BERLAKU, by, Action.PUBLISH, f"{text} {note}".strip())
+    from sopan.reviews.services import review_schedule_for_new_version
+
+    review_schedule_for_new_version(version)  # next review date, flags, notices to actors
 
 
 def _perform_retire(version: SopVersion, by: AnyUser | None, note: str, params: Any) -> None:
