@@ -46,6 +46,26 @@ def page(chromium: Any, live_server: Any) -> Iterator[Any]:
     context.close()
 
 
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def phone(chromium: Any, live_server: Any) -> Iterator[Any]:
+    """A page in a phone-sized browser (360 × 740 CSS pixels, touch, meta viewport honoured)."""
+    context = chromium.new_context(
+        base_url=live_server.url,
+        locale="id-ID",
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
 def login(page: Any, username: str, password: str) -> None:
     page.goto("/masuk/")
     page.get_by_label("Nama pengguna").fill(username)
