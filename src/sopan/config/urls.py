@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("sop/", include("sopan.sops.urls")),
     path("inventaris/", include("sopan.inventory.urls")),
+    path("dasbor/", include("sopan.dashboard.urls")),
     path("notifikasi/", include("sopan.notifications.urls")),
     path("tinjauan/", include("sopan.reviews.urls")),
     path("tim/", include("sopan.teams.urls")),

@@ -372,6 +372,10 @@ class Figures:
         return next((s.count for s in self.statuses if s.status == status), 0)
 
     @property
+    def in_force(self) -> int:
+        return self.status_count(VersionStatus.BERLAKU)
+
+    @property
     def drafts_in_progress(self) -> int:
         return sum(s.count for s in self.statuses if s.status in VersionStatus.DRAFTS)
 
