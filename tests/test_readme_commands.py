@@ -61,7 +61,7 @@ def test_make_run_installs_loads_demo_and_serves(clone: Path) -> None:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
     printed = log.read_text()
-    assert "Daftar SOP" in body
+    assert "Penerbitan KTP-el" in body  # a demo SOP in force, on the public portal
     assert f"http://127.0.0.1:{port}/" in printed
     assert re.search(r"demo\.penyusun", printed), printed[-2000:]
     assert (clone / "var" / "sopan.sqlite3").exists()
