@@ -26,7 +26,7 @@ def test_login_lands_on_the_list(client, penyusun) -> None:
     penyusun.set_password("rahasia-sekali-123")
     penyusun.save()
     response = client.post("/masuk/", {"username": "penyusun", "password": "rahasia-sekali-123"})
-    assert response.status_code == 302 and response["Location"] == "/sop/"
+    assert response.status_code == 302 and response["Location"] == "/tugas/"
 
 
 @pytest.mark.parametrize("persona", ["penyusun", "pemeriksa", "pengesah", "auditor", "koordinator"])

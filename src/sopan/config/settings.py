@@ -104,7 +104,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "sops:list"  # the intranet SOP list (or "Tugas Saya" once it exists)
+LOGIN_REDIRECT_URL = "tasks:home"  # Tugas Saya: every person lands there (UX.md)
 LOGOUT_REDIRECT_URL = "web:home"
 # Login throttling: after this many failures for one username or address, wait this long.
 SOPAN_LOGIN_MAX_FAILURES = env_int("SOPAN_LOGIN_MAX_FAILURES", 5)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("notifikasi/", include("sopan.notifications.urls")),
     path("tinjauan/", include("sopan.reviews.urls")),
     path("tim/", include("sopan.teams.urls")),
+    path("tugas/", include("sopan.tasks.urls")),
     path("v/<str:token>/", verification.verify, name="verify"),
     path("api/v1/", api.urls),
     path("profil/", include("sopan.organisations.urls")),
