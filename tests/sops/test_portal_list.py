@@ -22,7 +22,7 @@ def test_anonymous_is_sent_to_login(client) -> None:
     assert response.status_code == 302 and response["Location"].startswith("/masuk/")
 
 
-def test_login_lands_on_the_list(client, penyusun) -> None:
+def test_login_lands_on_tugas_saya(client, penyusun) -> None:
     penyusun.set_password("rahasia-sekali-123")
     penyusun.save()
     response = client.post("/masuk/", {"username": "penyusun", "password": "rahasia-sekali-123"})

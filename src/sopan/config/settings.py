@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "sopan.dashboard",
     "sopan.notifications",
     "sopan.teams",
+    "sopan.tasks",
     "sopan.reviews",
 ]
 
