@@ -29,6 +29,12 @@ ENDPOINTS = {
     ("get", "/api/v1/tokens"),
     ("post", "/api/v1/tokens"),
     ("post", "/api/v1/tokens/{token_id}/revoke"),
+    ("get", "/api/v1/processes"),
+    ("post", "/api/v1/processes"),
+    ("get", "/api/v1/processes/{process_id}"),
+    ("patch", "/api/v1/processes/{process_id}"),
+    ("get", "/api/v1/priorities"),
+    ("get", "/api/v1/dasbor"),
 }
 
 

@@ -125,6 +125,10 @@ class Known:
 
 @pytest.fixture
 def known(world: World) -> Known:
+    return build_known(world)
+
+
+def build_known(world: World) -> Known:
     v: dict[str, SopVersion] = {}
     v["kebijakan"] = make_sop(world.pemkab_a, "Kebijakan Umum")
     v["tata_lama"] = make_sop(world.setda, "Tata Naskah Lama")

@@ -37,8 +37,10 @@ from ninja.openapi.docs import Swagger
 
 from sopan import __version__
 from sopan.config.api_errors import ApiError
+from sopan.dashboard.api import router as dashboard_router
 from sopan.document import DocumentLoadError
 from sopan.i18n import normalise_language
+from sopan.inventory.api import router as inventory_router
 from sopan.organisations.api import WRITE_AUTH
 from sopan.organisations.api import router as tokens_router
 from sopan.sops.api import router as sops_router
@@ -107,6 +109,8 @@ api = NinjaAPI(
 )
 api.add_router("/", sops_router)
 api.add_router("/", tokens_router)
+api.add_router("/", inventory_router)
+api.add_router("/", dashboard_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, detail: Any = None) -> Any:
