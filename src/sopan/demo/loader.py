@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from ruamel.yaml import YAML
 
 from sopan.config.checks import DEMO_USERNAME_PREFIX
@@ -30,6 +31,8 @@ from sopan.regulations.models import Regulation
 from sopan.sops.choices import VersionStatus
 from sopan.sops.models import Sop, SopVersion
 from sopan.sops.services import sop_create
+from sopan.teams.models import Team
+from sopan.teams.services import MemberData, TeamData, team_create
 
 DEMO_PASSWORD = "sopan-demo"
 ORGANISATION_FILE = Path(__file__).with_name("organisation.yaml")
@@ -65,6 +68,7 @@ def load_demo(*, progress: Progress | None = None, examples: Path = EXAMPLES_DIR
             progress(index, len(entries), entry["berkas"])
         _sop(units[entry["unit"]], examples / entry["berkas"], entry.get("status", "berlaku"))
     _inventory(units, entries, data.get("inventaris", []), examples)
+    _teams(instansi, units, entries, data.get("tim", []), examples)
     _reviews(units, entries, data.get("tinjauan", []), examples)
     return DemoSummary(
         units=len(units),
@@ -276,6 +280,36 @@ def _inventory(
         same = Process.objects.filter(unit=unit, kegiatan=data.kegiatan, output=data.output)
         if not same.filter(tugas=data.tugas, aspek=data.aspek).exists():
             process_create(unit=unit, data=data, by=None)
+
+
+def _teams(
+    instansi: Instansi,
+    units: dict[str, Unit],
+    sop_entries: list[dict[str, Any]],
+    specs: list[dict[str, Any]],
+    examples: Path,
+) -> None:
+    """The drafting teams; a team already there (same name in the instansi) is left alone."""
+    sop_units = {entry["berkas"]: units[entry["unit"]] for entry in sop_entries}
+    for spec in specs:
+        if Team.objects.filter(instansi=instansi, nama=spec["nama"]).exists():
+            continue
+        unit = units[spec["unit"]]
+        sops = [_demo_sop(sop_units, examples, berkas) for berkas in spec.get("sops", [])]
+        in_unit = Process.objects.filter(unit__path__startswith=unit.path)
+        data = TeamData(
+            nama=spec["nama"],
+            unit=unit,
+            tenggat=timezone.localdate() + dt.timedelta(days=int(spec["tenggat_hari"])),
+            keterangan=spec.get("keterangan", ""),
+            sops=[sop for sop in sops if sop is not None],
+            processes=[in_unit.get(judul=judul) for judul in spec.get("proses", [])],
+            members=[
+                MemberData(Person.objects.get(instansi=instansi, nama=m["nama"]), m["peran"])
+                for m in spec.get("anggota", [])
+            ],
+        )
+        team_create(data=data, by=None)
 
 
 def _reviews(
