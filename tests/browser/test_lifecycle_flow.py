@@ -11,6 +11,7 @@ two steps applies.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -67,11 +68,14 @@ def _fill_step(
 def _autosaved(page: Page) -> None:
     """Leave the field being typed in and wait for the autosave it triggers, so that a
     following full save carries the current lock version."""
-    with page.expect_response(
-        lambda r: r.request.method == "POST" and r.url.endswith("/ubah/")
-    ) as saved:
+    # Leaving a changed field schedules one autosave (any earlier one is cancelled or, when
+    # already sent, answered before this one is sent: hx-sync queues them).
+    with page.expect_request(lambda r: r.method == "POST" and r.url.endswith("/ubah/")) as sent:
         page.keyboard.press("Tab")
-    assert saved.value.status == 200
+    response = sent.value.response()
+    assert response is not None and response.status == 200
+    saved = re.compile("Tersimpan otomatis|Tidak ada perubahan")  # typed, or saved before
+    expect(page.locator("#simpan-status")).to_contain_text(saved)
     page.wait_for_load_state("networkidle")
 
 
@@ -80,6 +84,11 @@ def _save(page: Page) -> None:
     page.get_by_role("button", name="Simpan", exact=True).click()
     page.wait_for_load_state("networkidle")
     expect(page.get_by_text("Konsep tersimpan.")).to_be_visible()
+
+
+def _status(page: Page) -> Locator:
+    """The status badge of the version the page is about."""
+    return page.locator("span.badge[class*='status-']").first
 
 
 def _review(page: Page, version: SopVersion) -> None:
@@ -108,7 +117,7 @@ def _publish(page: Page, efektif: dt.date) -> None:
 def _submit(page: Page, version: SopVersion) -> None:
     _review(page, version)
     _act(page, "submit", "Kirim untuk reviu", "Konsep dikirim untuk reviu.")
-    expect(page.locator(".badge")).to_have_text("Dalam Reviu")
+    expect(_status(page)).to_have_text("Dalam Reviu")
 
 
 def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
@@ -218,7 +227,7 @@ def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
     expect(page.locator("#langkah-periksa .thread")).to_contain_text("Budi Pemeriksa")
     page.locator("#aksi-return").get_by_label("Alasan").fill("Lengkapi uraian langkah 2.")
     _act(page, "return", "Kembalikan untuk perbaikan", "Konsep dikembalikan kepada penyusun")
-    expect(page.locator(".badge")).to_have_text("Konsep")
+    expect(_status(page)).to_have_text("Konsep")
     logout(page)
 
     # 9. The penyusun reads the comment, revises step 2 in the editor, saves, resolves the
@@ -253,7 +262,7 @@ def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
     _approve(page, version)
     expect(page.locator("#pengesahan")).to_contain_text("Disetujui oleh Siti Pengesah")
     _publish(page, today)
-    expect(page.locator(".badge")).to_have_text("Berlaku")
+    expect(_status(page)).to_have_text("Berlaku")
     logout(page)
     version.refresh_from_db()
     assert version.status == VersionStatus.BERLAKU
@@ -268,7 +277,7 @@ def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
     expect(results).to_have_count(1)  # the other SOP in force is left out
     results.get_by_role("link").click()
     expect(page.get_by_role("heading", name=NAMA, level=1)).to_be_visible()
-    expect(page.locator(".sop-head .badge")).to_have_text("Berlaku")
+    expect(_status(page)).to_have_text("Berlaku")
     expect(page.locator("article.sop")).to_contain_text("surat rekomendasi kelurahan")
     page.get_by_role("link", name="Halaman verifikasi").click()
     expect(page.locator("#hasil")).to_have_text("BERLAKU")
@@ -300,7 +309,7 @@ def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
     _approve(page, revision)
     _publish(page, efektif)
     # published, not in force yet
-    expect(page.locator(".badge")).to_have_text("Menunggu Pengesahan")
+    expect(_status(page)).to_have_text("Menunggu Pengesahan")
     logout(page)
 
     # 15. Until the effective date the first version stays in force, also after the daily
@@ -317,5 +326,5 @@ def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
     expect(page.locator("#hasil")).to_have_text("DIGANTIKAN")
     page.get_by_role("link", name="Lihat versi yang berlaku").click()
     page.wait_for_load_state()
-    expect(page.locator(".badge").first).to_have_text("Berlaku")
+    expect(_status(page)).to_have_text("Berlaku")
     expect(page.locator("article.sop")).to_contain_text("1 hari kerja")
