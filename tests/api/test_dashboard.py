@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from sopan.teams.models import Team
 from tests.conftest import World
 from tests.dashboard.conftest import TODAY, Known, build_known
 
@@ -56,6 +57,7 @@ def test_unit_head_whole_body(known: Known, world: World, api_as: Callable[..., 
     assert answer.status == 200
     dinas_x = {"id": world.dinas_x.pk, "kode": "DX", "nama": "Dinas X"}
     v = known.versions
+    late = Team.objects.get(nama="Tim Dinas X")
     assert answer.body == {
         "scope": {
             "instansi": "kab-a",
@@ -162,6 +164,35 @@ def test_unit_head_whole_body(known: Known, world: World, api_as: Callable[..., 
                     "replaced_by": "Undang-Undang Nomor 1 Tahun 2025",
                     "flagged_on": "2025-06-02",
                 }
+            ],
+        },
+        "late_drafts": {
+            "count": 2,
+            "items": [
+                {
+                    "team_id": late.pk,
+                    "team": "Tim Dinas X",
+                    "unit": "Dinas X",
+                    "tenggat": "2025-06-01",
+                    "days_late": 14,
+                    "judul": "Surat Masuk",
+                    "stage": "penyusunan",
+                    "stage_label": "Penyusunan",
+                    "sop_id": v["surat"].sop_id,
+                    "process_id": None,
+                },
+                {
+                    "team_id": late.pk,
+                    "team": "Tim Dinas X",
+                    "unit": "Dinas X",
+                    "tenggat": "2025-06-01",
+                    "days_late": 14,
+                    "judul": "SOP Pelaksanaan KTP-el",
+                    "stage": "belum_ada_sop",
+                    "stage_label": "Belum ada konsep",
+                    "sop_id": None,
+                    "process_id": known.processes["ktp"].pk,
+                },
             ],
         },
     }

@@ -27,6 +27,10 @@ Reviews (next review date): Legalisir 1 June 2025 (overdue, 14 days), Tata Naska
 but being revised (not listed), Izin Q 1 January (other instansi). Open regulation flags on
 Legalisir (UU 25/2009 amended by UU 1/2025, flagged 2 June) and Tata Naskah Lama (Perda 3/2010
 revoked, flagged 3 June); a resolved one on Arsip.
+
+Drafting teams: "Tim Dinas X" (deadline 1 June 2025: late) with Surat Masuk (its v2 is a draft:
+late), Arsip (in force: done) and the process KTP-el (no SOP: late); "Tim Setda" (deadline 1 May)
+with Tata Naskah Lama (in force: done); "Tim Dinas Z" (deadline 1 July: not yet).
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from sopan.reviews.models import ReviewFlag, ReviewSchedule
 from sopan.sops.lifecycle_models import Publication
 from sopan.sops.models import SopVersion, VersionTransition
 from sopan.sops.services import sop_version_create, version_set_status
+from sopan.teams.models import Team
 from tests.conftest import World
 from tests.sopdocs import document, make_sop
 
@@ -115,6 +120,20 @@ def review_data(v: dict[str, SopVersion]) -> None:
             created_at=at(2025, 6, day),
             resolved_at=resolved,
         )
+
+
+def team_data(v: dict[str, SopVersion], p: dict[str, Process], world: World) -> None:
+    for nama, unit, tenggat, sops, processes in (
+        ("Tim Dinas X", world.dinas_x, dt.date(2025, 6, 1), ["surat", "arsip"], ["ktp"]),
+        ("Tim Setda", world.setda, dt.date(2025, 5, 1), ["tata_lama"], []),
+        ("Tim Dinas Z", world.dinas_z, dt.date(2025, 7, 1), ["kepegawaian"], []),
+    ):
+        # Straight into the table: the service refuses a deadline in the past.
+        team = Team.objects.create(
+            instansi=world.kabupaten_a, unit=unit, nama=nama, tenggat=tenggat
+        )
+        team.sops.set([v[key].sop for key in sops])
+        team.processes.set([p[key] for key in processes])
 
 
 @dataclass
@@ -189,4 +208,5 @@ def build_known(world: World) -> Known:
         "renstra": make_process(world.bagian_organisasi, "Renstra", kategori="keuangan"),
         "reklame": make_process(world.dinas_q, "Reklame", kategori="perizinan"),
     }
+    team_data(v, p, world)
     return Known(versions=v, processes=p)

@@ -185,3 +185,16 @@ def test_regulation_flags(known: Known, koordinator: User, pengesah: User) -> No
         ),
     ]
     assert [f.nama for f in figures_for(pengesah).flags.rows] == ["Pelayanan Legalisir"]
+
+
+def test_drafts_past_their_team_deadline(known: Known, koordinator: User, pengesah: User) -> None:
+    late = figures_for(koordinator).late_drafts
+    rows = [(r.team, r.judul, r.tenggat.isoformat(), r.days_late, r.stage) for r in late.rows]
+    assert rows == [
+        ("Tim Dinas X", "Surat Masuk", "2025-06-01", 14, "penyusunan"),
+        ("Tim Dinas X", "SOP Pelaksanaan KTP-el", "2025-06-01", 14, "belum_ada_sop"),
+    ]
+    assert late.rows[0].sop_id == known.versions["surat"].sop_id
+    assert late.rows[1].process_id == known.processes["ktp"].pk
+    assert figures_for(pengesah).late_drafts.count == 2
+    assert figures_for(koordinator, unit="DZ").late_drafts.count == 0

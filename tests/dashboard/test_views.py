@@ -106,7 +106,7 @@ def test_tiles(client: Client, known: Known, koordinator: User) -> None:
     tiles = re.search(r'<dl class="tiles">(.*?)</dl>', body, re.S)
     assert tiles is not None
     numbers = re.findall(r'<dd><a href="#\w+">([^<]+)</a>', tiles.group(1))
-    assert numbers == ["5", "5", "1", "2", "2", "12,0"]
+    assert numbers == ["5", "5", "1", "2", "2", "2", "12,0"]
 
 
 def test_unit_head_sees_only_the_own_subtree(
@@ -177,6 +177,7 @@ def test_xlsx_has_one_sheet_per_figure(client: Client, known: Known, koordinator
         "Tinjauan terlambat",
         "Tinjauan jatuh tempo",
         "Perubahan peraturan",
+        "Tenggat tim terlewat",
     ]
 
     def rows(name: str) -> list[tuple[Any, ...]]:
@@ -213,6 +214,10 @@ def test_xlsx_has_one_sheet_per_figure(client: Client, known: Known, koordinator
     assert approvals[-1] == ("Seluruh periode", 3, 12)
     assert rows("Tinjauan terlambat")[1] == ("Pelayanan Legalisir", "Dinas X", "1 Juni 2025", 14)
     assert len(rows("Perubahan peraturan")) == 3
+    assert rows("Tenggat tim terlewat")[1:] == [
+        ("Surat Masuk", "Tim Dinas X", "Dinas X", "1 Juni 2025", 14, "Penyusunan"),
+        ("SOP Pelaksanaan KTP-el", "Tim Dinas X", "Dinas X", "1 Juni 2025", 14, "Belum ada konsep"),
+    ]
 
 
 def _many_sops(world: World, count: int) -> None:

@@ -19,7 +19,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from sopan.config.api_errors import COMMON_ERRORS, ApiError
-from sopan.dashboard.attention import FlagRow, Listing, ReviewRow
+from sopan.dashboard.attention import FlagRow, LateRow, Listing, ReviewRow
 from sopan.dashboard.scope import DashboardScope, dashboard_scope
 from sopan.dashboard.selectors import Figures, dashboard_figures
 from sopan.organisations.api import WRITE_AUTH
@@ -137,6 +137,24 @@ class FlagListOut(Schema):
     items: list[FlagOut]
 
 
+class LateOut(Schema):
+    team_id: int
+    team: str = Field(description="Nama tim penyusun.")
+    unit: str
+    tenggat: dt.date
+    days_late: int = Field(description="Hari lewat tenggat.")
+    judul: str = Field(description="SOP atau proses tim yang belum selesai.")
+    stage: str = Field(description="Tahap: belum_ada_sop, penyusunan, reviu, uji_coba, pengesahan.")
+    stage_label: str
+    sop_id: int | None
+    process_id: int | None
+
+
+class LateListOut(Schema):
+    count: int
+    items: list[LateOut]
+
+
 class DashboardOut(Schema):
     scope: ScopeOut
     statuses: list[StatusCountOut]
@@ -152,6 +170,9 @@ class DashboardOut(Schema):
     reviews_upcoming: ReviewListOut = Field(description="Tinjauan jatuh tempo dalam 30 hari.")
     regulation_flags: FlagListOut = Field(
         description="SOP berlaku yang ditandai karena peraturan yang dikutipnya diubah/dicabut."
+    )
+    late_drafts: LateListOut = Field(
+        description="SOP dan proses tim penyusun yang tenggatnya lewat dan belum selesai."
     )
 
 
@@ -171,7 +192,7 @@ def _scope_out(scope: DashboardScope) -> dict[str, Any]:
     }
 
 
-def _listing(listing: Listing[ReviewRow] | Listing[FlagRow]) -> dict[str, Any]:
+def _listing(listing: Listing[ReviewRow] | Listing[FlagRow] | Listing[LateRow]) -> dict[str, Any]:
     return {"count": listing.count, "items": [dataclasses.asdict(r) for r in listing.rows]}
 
 
@@ -198,6 +219,7 @@ def figures_out(figures: Figures) -> dict[str, Any]:
         "reviews_overdue": _listing(figures.reviews_overdue),
         "reviews_upcoming": _listing(figures.reviews_upcoming),
         "regulation_flags": _listing(figures.flags),
+        "late_drafts": _listing(figures.late_drafts),
     }
 
 

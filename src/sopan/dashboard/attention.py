@@ -11,6 +11,11 @@ whatever the number of SOPs.
 * **Reviu terlambat** — SOPs in force whose review date has passed with no decision.
 * **Ditandai karena perubahan peraturan** — open flags: a regulation the version in force
   cites was amended or revoked, and no review decision or new version has settled it.
+* **Konsep melewati tenggat tim** — each SOP or process of a drafting team whose deadline
+  (``tenggat``) is before today and that is not yet approved and published (the team's
+  derived progress, :func:`sopan.teams.selectors.progress_of`: its stage is not *Selesai*),
+  the longest overdue first. The teams are few; their progress takes a fixed number of
+  queries (teams, members, SOPs, processes, latest versions).
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ from sopan.inventory.selectors import unit_label
 from sopan.reviews.models import ReviewFlag, ReviewSchedule
 from sopan.reviews.rules import REMIND_DAYS_BEFORE
 from sopan.reviews.selectors import reviews_due, reviews_flagged, reviews_overdue
+from sopan.teams.choices import Stage
+from sopan.teams.models import Team
+from sopan.teams.selectors import progress_of, with_details
 
 AnyUser = User | AnonymousUser
 LIST_LIMIT = 50
@@ -69,6 +77,20 @@ class FlagRow:
     change_label: str
     replaced_by: str | None
     flagged_on: dt.date
+
+
+@dataclass(frozen=True)
+class LateRow:
+    team_id: int
+    team: str
+    unit: str
+    tenggat: dt.date
+    days_late: int
+    judul: str
+    stage: str
+    stage_label: str
+    sop_id: int | None
+    process_id: int | None
 
 
 def _listing(rows: QuerySet[M], convert: Callable[[M], T]) -> Listing[T]:
@@ -130,3 +152,33 @@ def regulation_flags(user: AnyUser, scope: DashboardScope) -> Listing[FlagRow]:
         scope.q("sop__unit__")
     )
     return _listing(rows, _flag_row)
+
+
+def team_deadlines_passed(scope: DashboardScope) -> Listing[LateRow]:
+    """Drafts (SOPs and processes of a team) not finished by their team's deadline."""
+    teams = list(
+        with_details(
+            Team.objects.filter(scope.q("unit__"), tenggat__lt=scope.today).order_by(
+                "tenggat", "nama", "id"
+            )
+        )
+    )
+    progress = progress_of(teams)
+    rows = [
+        LateRow(
+            team_id=team.pk,
+            team=team.nama,
+            unit=unit_label(team.unit),
+            tenggat=team.tenggat,
+            days_late=(scope.today - team.tenggat).days,
+            judul=item.title,
+            stage=item.stage,
+            stage_label=item.stage_label,
+            sop_id=item.sop.pk if item.sop else (item.process.sop_id if item.process else None),
+            process_id=item.process.pk if item.process else None,
+        )
+        for team in teams
+        for item in progress[team.pk].items
+        if item.stage not in Stage.DONE
+    ]
+    return Listing(count=len(rows), rows=rows[:LIST_LIMIT])

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from sopan.dashboard.attention import FlagRow, Listing, ReviewRow
+from sopan.dashboard.attention import FlagRow, LateRow, Listing, ReviewRow
 from sopan.dashboard.selectors import STATUSES, Figures
 
 
@@ -259,6 +259,38 @@ def flags_table(figures: Figures) -> Table:
     )
 
 
+def _late_link(row: LateRow) -> Link | str:
+    if row.sop_id is not None:
+        return _sop_link(row.sop_id, row.judul)
+    if row.process_id is not None:
+        return Link(row.judul, reverse("inventory:process", args=[row.process_id]))
+    return row.judul
+
+
+def late_drafts_table(figures: Figures) -> Table:
+    listing: Listing[LateRow] = figures.late_drafts
+    return Table(
+        key="tenggat-terlewat",
+        title=_("Konsep melewati tenggat tim penyusun"),
+        sheet=_("Tenggat tim terlewat"),
+        columns=[
+            _("SOP atau proses"),
+            _("Tim penyusun"),
+            _("Unit Kerja"),
+            _("Tenggat"),
+            _("Terlambat (hari)"),
+            _("Tahap"),
+        ],
+        rows=[
+            [_late_link(r), r.team, r.unit, _date(r.tenggat), r.days_late, r.stage_label]
+            for r in listing.rows
+        ],
+        empty=_("Tidak ada."),
+        note=_("SOP dan proses tim yang tenggatnya sudah lewat dan belum disahkan serta terbit."),
+        more=listing.more,
+    )
+
+
 def tables(figures: Figures) -> dict[str, Table]:
     """Every table, keyed for the template; their order is the workbook's sheet order."""
     made = [
@@ -270,5 +302,6 @@ def tables(figures: Figures) -> dict[str, Table]:
         reviews_overdue_table(figures),
         reviews_upcoming_table(figures),
         flags_table(figures),
+        late_drafts_table(figures),
     ]
     return {table.key.replace("-", "_"): table for table in made}

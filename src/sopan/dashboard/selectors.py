@@ -48,10 +48,12 @@ from django.utils.translation import gettext as _
 
 from sopan.dashboard.attention import (
     FlagRow,
+    LateRow,
     Listing,
     ReviewRow,
     overdue_reviews,
     regulation_flags,
+    team_deadlines_passed,
     upcoming_reviews,
 )
 from sopan.dashboard.scope import AnyUser, DashboardScope
@@ -367,6 +369,7 @@ class Figures:
     reviews_upcoming: Listing[ReviewRow]
     reviews_overdue: Listing[ReviewRow]
     flags: Listing[FlagRow]
+    late_drafts: Listing[LateRow]
 
     def status_count(self, status: str) -> int:
         return next((s.count for s in self.statuses if s.status == status), 0)
@@ -395,4 +398,5 @@ def dashboard_figures(scope: DashboardScope, user: AnyUser) -> Figures:
         reviews_upcoming=upcoming_reviews(user, scope, scope.today),
         reviews_overdue=overdue_reviews(user, scope, scope.today),
         flags=regulation_flags(user, scope),
+        late_drafts=team_deadlines_passed(scope),
     )
