@@ -132,8 +132,11 @@ class SopVersion(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "sop"], name="sopversion_status_sop"),
-            models.Index(fields=["sop", "number"], name="sopversion_sop_number"),
-            models.Index(fields=["nama"], name="sopversion_nama"),
+            # "Is there a newer (published) version of this SOP?" without reading the row
+            # (selectors.sop_list_for); also serves every (sop, number) lookup.
+            models.Index(fields=["sop", "number", "status"], name="sopversion_sop_number_st"),
+            # The list pages' scan in name order, covering what sop_list_for filters on.
+            models.Index(fields=["nama", "sop", "number", "status"], name="sopversion_list"),
         ]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ So someone from another unit or another instansi never sees a unit's drafts.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from sopan.organisations.choices import Role
 from sopan.organisations.models import Unit
@@ -72,12 +72,32 @@ def sop_list_for(
     ``q`` searches the name and number, ``unit`` keeps the SOPs of that unit and the units
     below it, ``status`` keeps SOPs whose latest visible version has that status. One query
     for the whole page (owner unit and instansi are joined in).
+
+    "Latest visible" is written as "visible, and no newer version of the same SOP is
+    visible", split by who the reader is for that SOP:
+
+    * someone with a role on the SOP's unit (or a superuser) sees every version, so the
+      latest visible one is simply the one with no newer version at all;
+    * anyone else sees the published versions of public SOPs only, so it is the published
+      version with no newer published version.
+
+    Each ``NOT EXISTS`` probes the (sop, number, status) index without touching the wide
+    version row, and the (nama, sop, number, status) index lets the outer scan read no row
+    either (a version row carries its whole JSON document; on SQLite ``status`` sits behind
+    it, in the row's overflow pages). See docs/performance.md.
     """
-    visible = versions_visible_to(user)
-    latest_number = (
-        visible.filter(sop_id=OuterRef("sop_id")).order_by("-number").values("number")[:1]
-    )
-    versions = visible.filter(number=Subquery(latest_number))
+    newer = SopVersion.objects.filter(sop_id=OuterRef("sop_id"), number__gt=OuterRef("number"))
+    latest_of_all = Q(~Exists(newer))
+    latest_published = _public_q() & Q(~Exists(newer.filter(status__in=VersionStatus.PUBLISHED)))
+    latest: Q
+    if _is_superuser(user):
+        latest = latest_of_all
+    elif user is not None and user.is_authenticated:
+        member = Q(sop__unit__in=units_with_role(user, ALL_ROLES))
+        latest = (member & latest_of_all) | (~member & latest_published)
+    else:
+        latest = latest_published
+    versions = SopVersion.objects.filter(latest)
     if unit is not None:
         versions = versions.filter(sop__unit__path__startswith=unit.path)
     if status:
