@@ -35,6 +35,11 @@ ENDPOINTS = {
     ("patch", "/api/v1/processes/{process_id}"),
     ("get", "/api/v1/priorities"),
     ("get", "/api/v1/dasbor"),
+    ("get", "/api/v1/teams"),
+    ("post", "/api/v1/teams"),
+    ("get", "/api/v1/teams/{team_id}"),
+    ("get", "/api/v1/sops/{sop_id}/reviews"),
+    ("post", "/api/v1/sops/{sop_id}/reviews"),
 }
 
 

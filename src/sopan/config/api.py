@@ -43,7 +43,9 @@ from sopan.i18n import normalise_language
 from sopan.inventory.api import router as inventory_router
 from sopan.organisations.api import WRITE_AUTH
 from sopan.organisations.api import router as tokens_router
+from sopan.reviews.api import router as reviews_router
 from sopan.sops.api import router as sops_router
+from sopan.teams.api import router as teams_router
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ CONFLICT_CODES = frozenset(
         "already_resolved",
         "no_version_in_force",
         "draft_exists",
+        "in_revision",
         "blocking_findings",
     }
 )
@@ -111,6 +114,8 @@ api.add_router("/", sops_router)
 api.add_router("/", tokens_router)
 api.add_router("/", inventory_router)
 api.add_router("/", dashboard_router)
+api.add_router("/", teams_router)
+api.add_router("/", reviews_router)
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, detail: Any = None) -> Any:
