@@ -20,7 +20,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -72,14 +72,8 @@ def _visible(request: HttpRequest, sop_id: int, number: int) -> SopVersion:
     return version
 
 
-def _revision_url(version: SopVersion) -> str | None:
-    """The lifecycle's "start a revision" page, when the project has one."""
-    for name in ("sops:revision_start", "sops:revision"):
-        try:
-            return reverse(name, kwargs={"sop_id": version.sop_id})
-        except NoReverseMatch:
-            continue
-    return None
+def _revision_url(version: SopVersion) -> str:
+    return reverse("sops:revision_start", kwargs={"sop_id": version.sop_id})
 
 
 def _forbidden(request: HttpRequest, version: SopVersion) -> HttpResponse:

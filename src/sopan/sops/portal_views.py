@@ -32,6 +32,7 @@ from sopan.render.html import CSS as DOCUMENT_CSS
 from sopan.render.html import render_html
 from sopan.sops.choices import SopKind, VersionStatus
 from sopan.sops.downloads import render_options_for
+from sopan.sops.editor_access import may_draft_for
 from sopan.sops.models import SopVersion
 from sopan.sops.quality import config_for, register_lookup
 from sopan.sops.search import (
@@ -288,5 +289,9 @@ def sop_page(request: HttpRequest, sop_id: int) -> HttpResponse:
         "downloads": _downloads(shown),
         "newer": newer,
         "verify_url": reverse("verify", kwargs={"token": shown.token}),
+        # Start a revision: the version in force of an SOP without a draft, for its drafters.
+        "may_revise": shown.status in VersionStatus.IN_FORCE
+        and not newer
+        and may_draft_for(request.user, shown),
     }
     return render(request, "sops/portal/sop.html", context)
