@@ -5,10 +5,11 @@ SOPs and 50,000 people in one database). After :func:`sopan.demo.loader.load_dem
 module adds ``n`` SOPs spread over the demo units and, up to ``people``, civil servants with
 valid NIPs holding the demo's non-head positions.
 
-The SOPs look like real ones so that search is realistic: titles from ±1,000 combinations of
-an activity, an object and a qualifier; 6–16 steps with actors, mutu baku, and a decision that
-loops back in a third of them; 2–4 lines of dasar hukum taken from the regulations of the demo
-register (so the citations match the register); a nomor in the demo's pattern. Statuses
+The SOPs look like real ones so that search is realistic: titles from ±6,400 combinations of
+an activity, an object and a qualifier (±4,900 distinct titles in 10,000 SOPs); 6–16 steps
+with actors, mutu baku, and a decision that loops back in a third of them; 2–4 lines of
+dasar hukum taken from the regulations of the demo register (so the citations match the
+register); a nomor in the demo's pattern. Statuses
 follow a working instansi: ±80 % a single version in force, ±8 % a first draft, ±2 % in
 review or awaiting approval, ±6 % a superseded version 1 with version 2 in force, ±4 % a
 version in force with a revision draft on top; ±3 % of the SOPs are not public.
