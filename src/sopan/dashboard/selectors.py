@@ -13,39 +13,25 @@ Definitions (the same in docs/dashboard.md, on the page and in the API):
   an SOP being drafted, and without an SOP, per category.
 * **Prioritas tanpa SOP** — the processes without an SOP in force, highest priority score first
   (the inventory's formula and weights, :mod:`sopan.inventory.scoring`).
-* **Waktu penyusunan sampai pengesahan** — for each version whose approval was completed in
-  the period: from the version's creation (its first ``VersionTransition``, "Versi dibuat",
-  the same moment as ``created_at``; for a revision, when the revision was started) to the
-  completion of its approval: ``Publication.approved_at`` (the last approval of the chain), or,
-  for a version moved into force without the chain (an admin's status change), its first
-  transition into *Berlaku*. Versions created directly in force (imported SOPs) were not
-  drafted in sopan and are left out. Reported in days (one decimal): the mean over the period
-  and, per month of completion, the count and the mean.
+* **Waktu penyusunan sampai pengesahan** — :mod:`sopan.dashboard.approvals`.
+* Reviews due and overdue, regulation flags, drafts past their team deadline —
+  :mod:`sopan.dashboard.attention`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    Avg,
     Count,
-    DateTimeField,
-    DurationField,
     Exists,
-    ExpressionWrapper,
-    F,
     OuterRef,
     Q,
-    Subquery,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncMonth
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from sopan.dashboard.approvals import ApprovalTimes, approval_times
 from sopan.dashboard.attention import (
     FlagRow,
     LateRow,
@@ -62,7 +48,7 @@ from sopan.inventory.models import Process
 from sopan.inventory.selectors import rank, unit_label, weights_for
 from sopan.organisations.models import Unit
 from sopan.sops.choices import VersionStatus
-from sopan.sops.models import SopVersion, VersionTransition
+from sopan.sops.models import SopVersion
 
 # The statuses the dashboard counts, in the order of the lifecycle.
 STATUSES = (
@@ -80,7 +66,6 @@ PRIORITY_FIELDS = (
     *("melayani_publik", "volume_per_bulan", "risiko_kemungkinan", "risiko_dampak"),
     *("pengaduan_12_bulan", "temuan_audit_12_bulan"),
 )
-SECONDS_PER_DAY = 86400
 
 
 @dataclass(frozen=True)
@@ -134,28 +119,6 @@ class PriorityRow:
     skor: float
     state: str
     state_label: str
-
-
-@dataclass(frozen=True)
-class MonthRow:
-    month: dt.date
-    count: int
-    average_days: float | None
-
-    @property
-    def key(self) -> str:
-        return self.month.strftime("%Y-%m")
-
-    @property
-    def label(self) -> str:
-        return date_format(self.month, "M Y")
-
-
-@dataclass(frozen=True)
-class ApprovalTimes:
-    count: int
-    average_days: float | None
-    by_month: list[MonthRow]
 
 
 # ---- SOPs by status and by unit -------------------------------------------------------------
@@ -291,67 +254,6 @@ def priorities_without_sop(scope: DashboardScope, top: int = TOP_PRIORITIES) -> 
         )
         for item in ranked
     ]
-
-
-# ---- time from drafting to approval ---------------------------------------------------------
-
-
-def _approval_completed() -> Coalesce:
-    into_force = VersionTransition.objects.filter(
-        version_id=OuterRef("pk"), to_status=VersionStatus.BERLAKU
-    ).exclude(from_status="")
-    first_into_force = Subquery(into_force.order_by("at", "id").values("at")[:1])
-    return Coalesce(F("publication__approved_at"), first_into_force, output_field=DateTimeField())
-
-
-def approval_times(scope: DashboardScope) -> ApprovalTimes:
-    """Versions whose approval was completed in the period: count and mean days, per month."""
-    start, end = scope.period.bounds()
-    duration = ExpressionWrapper(F("selesai") - F("created_at"), output_field=DurationField())
-    grouped = (
-        SopVersion.objects.filter(scope.q("sop__unit__"))
-        .annotate(selesai=_approval_completed())
-        .filter(selesai__gte=start, selesai__lt=end)
-        .annotate(bulan=TruncMonth("selesai", tzinfo=timezone.get_current_timezone()))
-        .values("bulan")
-        .annotate(n=Count("id"), rata=Avg(duration))
-        .order_by("bulan")
-    )
-    found = {_as_date(item["bulan"]): item for item in grouped}
-    months = [
-        MonthRow(
-            month=month,
-            count=found[month]["n"] if month in found else 0,
-            average_days=_days(found[month]["rata"]) if month in found else None,
-        )
-        for month in scope.period.months
-    ]
-    count = sum(m.count for m in months)
-    total_seconds = sum(
-        m.count * _seconds(found[m.month]["rata"]) for m in months if m.month in found
-    )
-    average = round(total_seconds / count / SECONDS_PER_DAY, 1) if count else None
-    return ApprovalTimes(count=count, average_days=average, by_month=months)
-
-
-def _as_date(value: dt.datetime | dt.date) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
-
-
-def _seconds(value: dt.timedelta | float | int | None) -> float:
-    """The backends give a mean duration as a timedelta (or microseconds on some)."""
-    if value is None:
-        return 0.0
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds()
-    return float(value) / 1_000_000
-
-
-def _days(value: dt.timedelta | float | int | None) -> float | None:
-    return None if value is None else round(_seconds(value) / SECONDS_PER_DAY, 1)
 
 
 # ---- everything at once ---------------------------------------------------------------------
