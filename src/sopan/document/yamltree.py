@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import Node
-from ruamel.yaml.reader import ReaderError
 
 from sopan.document.errors import Problem
+
+if TYPE_CHECKING:  # ruamel is imported where it is used: most loads never need it
+    from ruamel.yaml import YAML
+    from ruamel.yaml.nodes import Node
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -192,6 +192,10 @@ def _compose(text: str, filename: str, composer: Composer | None) -> tuple[Any, 
 
 
 def _compose_ruamel(text: str, filename: str) -> Node | None:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     parser = YAML(typ="safe", pure=True)
     parser.version = (1, 2)
     try:
@@ -405,6 +409,8 @@ def parse_yaml(text: str, filename: str, composer: Composer | None = None) -> Tr
 
 def roundtrip_yaml() -> YAML:
     """A ruamel round-trip instance (comments, key order and quoting kept) for dumping."""
+    from ruamel.yaml import YAML
+
     rt = YAML(typ="rt")  # YAML 1.2 is ruamel's default; no %YAML directive is written
     rt.preserve_quotes = True
     rt.width = 4096  # never fold long lines (folding leaves trailing spaces)

@@ -9,13 +9,17 @@ enough for phone cameras and ``zbarimg``, and the code stays small in a footer.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-import segno
+if TYPE_CHECKING:  # segno is imported when a QR code is made (drafts have none)
+    import segno
 
 QUIET_ZONE = 2
 
 
 def _make(url: str) -> segno.QRCode:
+    import segno
+
     return segno.make(url, error="m", micro=False)
 
 
