@@ -44,6 +44,15 @@ def _fast_password_hashing(settings: Any) -> None:
     ]
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    # The portal caches pages for anonymous visitors and login throttling counts failures in
+    # the cache; every test starts from an empty one.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @dataclasses.dataclass
 class World:
     kabupaten_a: Instansi

@@ -153,6 +153,8 @@ DEFAULT_FROM_EMAIL = env_str("SOPAN_EMAIL_FROM", "sopan@localhost")
 # The SOP document core.
 SOPAN_MAX_DOCUMENT_BYTES = env_int("SOPAN_MAX_DOCUMENT_BYTES", 2 * 1024 * 1024)
 SOPAN_PAGE_SIZE = env_int("SOPAN_PAGE_SIZE", 25)
+# Public portal pages are served from a short cache to anonymous visitors (0 = no cache).
+SOPAN_PORTAL_CACHE_SECONDS = env_int("SOPAN_PORTAL_CACHE_SECONDS", 60)
 # Attachments of SOP versions (forms, checklists): largest file accepted.
 SOPAN_MAX_ATTACHMENT_BYTES = env_int("SOPAN_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
 

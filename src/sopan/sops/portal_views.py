@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
@@ -44,6 +45,7 @@ from sopan.sops.search import (
 )
 from sopan.sops.selectors import ALL_ROLES, sop_list_for, versions_visible_to
 from sopan.sops.views import _downloads
+from sopan.web.caching import cache_for_anonymous
 
 MAX_QUERY = 200
 
@@ -172,6 +174,7 @@ def portal_versions() -> QuerySet[SopVersion]:
 
 
 @require_GET
+@cache_for_anonymous(settings.SOPAN_PORTAL_CACHE_SECONDS)
 def portal(request: HttpRequest) -> HttpResponse:
     in_force = portal_versions()
     instansi = Instansi.objects.filter(Exists(in_force.filter(sop__instansi=OuterRef("pk"))))
@@ -228,14 +231,24 @@ def sop_list(request: HttpRequest) -> HttpResponse:
     return render(request, "sops/portal/list.html", context)
 
 
+FINDING_COUNT_SECONDS = 300
+
+
 def finding_counts(versions: list[SopVersion]) -> dict[int, int]:
     """The number of findings of each version, with one configuration and one register
-    query per instansi (not per version), so a list page keeps a constant query count."""
-    counts: dict[int, int] = {}
+    query per instansi (not per version), so a list page keeps a constant query count.
+
+    Counts are kept in the cache for a few minutes, keyed by the document's hash: an edit
+    shows at once; a change of the instansi's check settings or of the register shows within
+    :data:`FINDING_COUNT_SECONDS` (the version page always checks afresh)."""
+    today = timezone.localdate()
+    keys = {v.pk: f"temuan:{v.pk}:{v.document_hash}:{today.isoformat()}" for v in versions}
+    cached: dict[str, int] = cache.get_many(list(keys.values()))
+    counts = {pk: cached[key] for pk, key in keys.items() if key in cached}
     by_instansi: dict[int, list[SopVersion]] = {}
     for version in versions:
-        by_instansi.setdefault(version.sop.instansi_id, []).append(version)
-    today = timezone.localdate()
+        if version.pk not in counts:
+            by_instansi.setdefault(version.sop.instansi_id, []).append(version)
     for instansi_id, group in by_instansi.items():
         config = config_for(instansi_id)
         register = register_lookup(instansi_id)
@@ -252,6 +265,8 @@ def finding_counts(versions: list[SopVersion]) -> dict[int, int]:
                 in_force=version.status in VersionStatus.IN_FORCE,
             )
             counts[version.pk] = len(findings)
+    fresh = {keys[pk]: n for pk, n in counts.items() if keys[pk] not in cached}
+    cache.set_many(fresh, FINDING_COUNT_SECONDS)
     return counts
 
 
@@ -259,6 +274,7 @@ def finding_counts(versions: list[SopVersion]) -> dict[int, int]:
 
 
 @require_GET
+@cache_for_anonymous(settings.SOPAN_PORTAL_CACHE_SECONDS)
 def sop_page(request: HttpRequest, sop_id: int) -> HttpResponse:
     """The SOP at its stable address: the version in force (or, once retired or superseded,
     the last approved one); people who may see drafts also get links to newer drafts. An

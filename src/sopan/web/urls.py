@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sopan.web import auth_views, views
+from sopan.web import auth_views, language, views
 
 app_name = "web"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("bahasa/<str:code>/", language.set_language, name="language"),
 ]
