@@ -45,7 +45,6 @@ def test_charts_are_drawn_without_errors(page: Any, known: Known, koordinator: U
         box = figure.locator("canvas").bounding_box()
         assert box is not None and box["width"] > 200 and box["height"] > 100, key
         expect(page.locator(f"#tabel-{key}")).to_be_visible()  # the table stays open
-    page.screenshot(path="/tmp/dasbor.png", full_page=True)
     assert [p for p in problems if "favicon" not in p] == []
 
 
@@ -68,4 +67,3 @@ def test_phone(phone: Any, known: Known, koordinator: User) -> None:
     phone.goto("/dasbor/")
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360 + 1
-    phone.screenshot(path="/tmp/dasbor-phone.png", full_page=True)
