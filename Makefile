@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-dev lint typecheck pytest slow bench messages lock clean reference-images
+.PHONY: run test system-packages install install-dev lint typecheck pytest slow bench messages lock clean reference-images
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,11 @@ run: install
 	$(BIN)/sopan serve --host $(HOST) --port $(PORT)
 
 ## make test: install what the tests need, then ruff, mypy and the whole pytest suite.
-test: install-dev lint typecheck pytest
+test: system-packages install-dev lint typecheck pytest
+
+## the Debian packages the tests use (poppler, zbar, fonts, LibreOffice, Chromium, gettext).
+system-packages:
+	bin/system-packages
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench
