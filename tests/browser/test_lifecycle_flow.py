@@ -20,8 +20,8 @@ from django.utils import timezone
 from playwright.sync_api import Locator, Page, expect
 
 from sopan.sops.choices import VersionStatus
-from sopan.sops.lifecycle import revision_start, versions_take_effect
-from sopan.sops.models import Sop, SopVersion
+from sopan.sops.lifecycle import versions_take_effect
+from sopan.sops.models import SopVersion
 from tests.browser.conftest import login, logout
 from tests.factories import PASSWORD
 
@@ -283,18 +283,19 @@ def test_lifecycle_from_draft_to_superseded(page: Page, team: Any) -> None:
     expect(page.locator("#hasil")).to_have_text("BERLAKU")
     first_verification = page.url
 
-    # 13. A revision starts from the version in force (no page for it yet: the service is
-    #     called as the penyusun would through it).
-    sop = Sop.objects.get(pk=version.sop_id)
-    revision = revision_start(
-        sop=sop, by=team[0], reason="Penyesuaian dengan peraturan daerah yang baru"
-    )
-    assert revision.number == 2
+    # 13. The penyusun starts a revision from the SOP page (reason required).
+    login(page, "penyusun", PASSWORD)
+    page.goto(f"/sop/{version.sop_id}/")
+    page.get_by_role("link", name="Mulai revisi").click()
+    page.get_by_label("Alasan revisi (wajib)").fill("Penyesuaian dengan peraturan daerah yang baru")
+    page.get_by_role("button", name="Buat konsep revisi").click()
+    page.wait_for_url(f"**/sop/{version.sop_id}/v/2/ubah/")
+    revision = SopVersion.objects.get(sop_id=version.sop_id, number=2)
+    assert revision.status == VersionStatus.KONSEP
 
     # 14. The penyusun edits the revision and sends it; both approve; the pengesah publishes
     #     it to take effect in a week.
     efektif = today + dt.timedelta(days=7)
-    login(page, "penyusun", PASSWORD)
     page.goto(f"/sop/{revision.sop_id}/v/{revision.number}/ubah/")
     _step(page, 3).get_by_label("Waktu").fill("1 hari kerja")
     _save(page)
