@@ -65,5 +65,6 @@ def test_without_javascript_only_tables(
 def test_phone(phone: Any, known: Known, koordinator: User) -> None:
     login(phone, "koordinator", PASSWORD)
     phone.goto("/dasbor/")
+    phone.wait_for_load_state("load")  # measure with the stylesheets applied
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 360 + 1

@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _no_sideways_scroll(page: Page) -> None:
+    # Measure once the stylesheets are in: a script may run before a pending stylesheet.
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"{page.url}: the page is {width} px wide"
 
