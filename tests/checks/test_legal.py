@@ -212,7 +212,6 @@ REAL_EXPECTED = {
 }
 
 
-@pytest.mark.skipif(not REAL_SOPS.is_dir(), reason="real SOPs not available")
 @pytest.mark.parametrize("name", sorted(REAL_EXPECTED))
 def test_real_sops_legal_findings(name: str) -> None:
     result = run_checks(load_path(REAL_SOPS / name), today=TODAY)

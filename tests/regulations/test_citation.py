@@ -197,7 +197,6 @@ def _dasar_hukum_of_real_sops() -> list[str]:
     return lines
 
 
-@pytest.mark.skipif(not REAL_SOPS.exists(), reason="the shared real SOPs are not here")
 def test_every_real_sop_line_is_read_or_refused() -> None:
     read = {line: parse_citation(line) for line in _dasar_hukum_of_real_sops()}
     assert read["dst."] is None

@@ -5,7 +5,6 @@ renders."""
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -114,8 +113,6 @@ def test_generated_documents_render(doc: SopDocument) -> None:
     assert Document(io.BytesIO(render_docx(doc))).tables
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) missing")
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils missing")
 def test_libreoffice_converts_it_and_finds_the_kegiatan(
     tmp_path: Path, surat: SopDocument, draft_docx: bytes
 ) -> None:

@@ -5,7 +5,6 @@ QR code, page count and footer, escaping of user text, and that every loadable d
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -19,9 +18,6 @@ from sopan.render.options import RenderOptions
 from sopan.render.pdf import render_pdf
 from tests.render.conftest import ALL_SOP_FILES, EXAMPLES, sop_documents
 
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext, pdftoppm) missing"
-)
 URL = "https://sopan.example.go.id/v/7f3a-0001"
 SURAT = Path(__file__).resolve().parents[2] / "examples" / "setda-pengelolaan-surat-masuk.sop.yaml"
 
@@ -66,7 +62,6 @@ def test_is_a_pdf_with_the_bundled_font_embedded(draft_pdf: bytes) -> None:
     assert b"NotoSans" in draft_pdf
 
 
-@needs_poppler
 def test_identity_and_element_labels_and_values(surat: SopDocument, draft_pdf: bytes) -> None:
     text = squash(pdf_text(draft_pdf))
     for label in [*IDENTITY_LABELS.values(), *ELEMENT_LABELS.values()]:
@@ -78,7 +73,6 @@ def test_identity_and_element_labels_and_values(surat: SopDocument, draft_pdf: b
     assert surat.nomor and surat.nomor in text
 
 
-@needs_poppler
 def test_every_kegiatan_is_real_text(surat: SopDocument, draft_pdf: bytes) -> None:
     # Kegiatan are wrapped into lines by the layout; compare without spaces and hyphens.
     text = re.sub(r"[\s\-]", "", pdf_text(draft_pdf))
@@ -87,7 +81,6 @@ def test_every_kegiatan_is_real_text(surat: SopDocument, draft_pdf: bytes) -> No
         assert re.sub(r"[\s\-]", "", step.kegiatan) in text, step.kegiatan
 
 
-@needs_poppler
 def test_other_elements_and_history(draft_pdf: bytes) -> None:
     text = squash(pdf_text(draft_pdf))
     for title in ("Tujuan", "Ruang Lingkup", "Definisi", "Riwayat Revisi", "Lampiran"):
@@ -95,7 +88,6 @@ def test_other_elements_and_history(draft_pdf: bytes) -> None:
     assert "17 Maret 2025" in text
 
 
-@needs_poppler
 def test_konsep_on_drafts_only(draft_pdf: bytes, final_pdf: bytes) -> None:
     assert "KONSEP" in pdf_text(draft_pdf)
     final = pdf_text(final_pdf)
@@ -103,7 +95,6 @@ def test_konsep_on_drafts_only(draft_pdf: bytes, final_pdf: bytes) -> None:
     assert "BERLAKU" in final
 
 
-@needs_poppler
 def test_page_numbers_and_footer(draft_pdf: bytes) -> None:
     pages = page_count(draft_pdf)
     assert pages >= 3  # identity, procedure, other elements
@@ -114,8 +105,6 @@ def test_page_numbers_and_footer(draft_pdf: bytes) -> None:
     assert draft_pdf.count(b"/Type /Page\n") in (0, pages)  # sanity, not a layout rule
 
 
-@needs_poppler
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools (zbarimg) missing")
 def test_in_force_qr_decodes_to_the_verification_url(final_pdf: bytes, draft_pdf: bytes) -> None:
     def codes(pdf: bytes, page: int) -> list[str]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -147,7 +136,6 @@ def test_in_force_qr_decodes_to_the_verification_url(final_pdf: bytes, draft_pdf
     assert "Pindai untuk memeriksa keabsahan" in pdf_text(final_pdf)
 
 
-@needs_poppler
 def test_markup_characters_print_as_written() -> None:
     nasty = "Cek #tag $x$ *tebal* _miring_ <label> @ref [a] \\ `kode` = 100% {b} // ~"
     doc = SopDocument.model_validate(
@@ -166,7 +154,6 @@ def test_markup_characters_print_as_written() -> None:
     assert "DINAS #1" in text and "BIDANG $2" in text
 
 
-@needs_poppler
 def test_empty_document_renders_with_dashes() -> None:
     doc = SopDocument.model_validate({"format": "sopan/1", "nama": "Kosong"})
     pdf = render_pdf(doc)

@@ -113,7 +113,6 @@ def test_koordinator_of_the_instansi_may_create_in_any_unit(
 REAL_SOPS = Path("/work/shared/data/real-sops")
 
 
-@pytest.mark.skipif(not REAL_SOPS.exists(), reason="the shared real SOPs are not here")
 def test_real_sops_store_and_match_their_legal_basis(world: World) -> None:
     pp_adminduk = regulation_create(jenis="PP", nomor="37", tahun=2007, by=None)
     perpres_bps = regulation_create(jenis="Perpres", nomor="86", tahun=2007, by=None)
